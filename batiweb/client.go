@@ -1,0 +1,221 @@
+package batiweb
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/passerelle-go/passerelle/internal/transport"
+	"github.com/passerelle-go/passerelle/internal/wire"
+)
+
+// DefaultBaseURL is the e-travaux web-service host of the seed.
+const DefaultBaseURL = "https://webservices.e-travaux.com"
+
+// HelloArtisanBaseURL is the newer HelloArtisan host serving the same paths.
+const HelloArtisanBaseURL = "https://lead-ws.helloartisan.com"
+
+// Environment is the account environment every call names.
+type Environment string
+
+const (
+	// Prep is the integration environment, where all development happens.
+	Prep Environment = "PREP"
+	// Prod is production, opened by Batiweb once it has accepted the
+	// integration in Prep. Before that, every call answers code 1, "Access
+	// to production is not granted" (ErrAuthentication).
+	Prod Environment = "PROD"
+)
+
+// Paths of the three methods, relative to the base URL.
+const (
+	pathIsSellable = "/json/lead/is_sellable"
+	pathImport     = "/json/lead/import"
+	pathStatus     = "/json/lead/status"
+)
+
+// Client calls the Batiweb lead web service. It is safe for concurrent use.
+// Printing a Client with fmt never shows the password.
+type Client struct {
+	login    string
+	password string
+	env      Environment
+	http     *transport.Client
+}
+
+// Option configures a Client.
+type Option func(*transport.Config) error
+
+// WithBaseURL sends requests to another host (DefaultBaseURL otherwise),
+// such as HelloArtisanBaseURL or a batiwebtest server.
+func WithBaseURL(u string) Option {
+	return func(c *transport.Config) error { c.BaseURL = u; return nil }
+}
+
+// WithHTTPClient sets the HTTP client the retries wrap. It is copied; its
+// Timeout is replaced by WithTimeout's when both are given.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *transport.Config) error {
+		if hc == nil {
+			return errors.New("nil HTTP client")
+		}
+		c.HTTPClient = hc
+		return nil
+	}
+}
+
+// WithTimeout bounds each attempt (30s by default); the context bounds
+// the whole call, retries included.
+func WithTimeout(d time.Duration) Option {
+	return func(c *transport.Config) error { c.Timeout = d; return nil }
+}
+
+// WithRetry sets how many times a call is retried and the backoff bounds
+// (3 retries, 500ms to 10s by default). WithRetry(0, 0, 0) sends each
+// request once.
+func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
+	return func(c *transport.Config) error {
+		p := transport.DefaultRetryPolicy()
+		if c.Retry != nil {
+			p = *c.Retry
+		}
+		p.MaxRetries, p.MinWait, p.MaxWait = maxRetries, minWait, maxWait
+		c.Retry = &p
+		return p.Validate()
+	}
+}
+
+// WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s
+// by default).
+func WithMaxRetryAfter(d time.Duration) Option {
+	return func(c *transport.Config) error {
+		p := transport.DefaultRetryPolicy()
+		if c.Retry != nil {
+			p = *c.Retry
+		}
+		p.MaxRetryAfter = d
+		c.Retry = &p
+		return p.Validate()
+	}
+}
+
+// WithLogger logs requests, responses and retries at debug and info level,
+// with every secret masked. Clients are silent without it.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *transport.Config) error { c.Logger = l; return nil }
+}
+
+// WithUserAgent replaces the User-Agent "passerelle/<version>".
+func WithUserAgent(ua string) Option {
+	return func(c *transport.Config) error { c.UserAgent = ua; return nil }
+}
+
+// WithMaxResponseSize bounds the bytes read from a response (10 MiB by
+// default); a longer body is an error wrapping ErrResponseTooLarge.
+func WithMaxResponseSize(n int64) Option {
+	return func(c *transport.Config) error { c.MaxResponseSize = n; return nil }
+}
+
+// New returns a client for the account login/password in env (Prep or Prod).
+func New(login, password string, env Environment, opts ...Option) (*Client, error) {
+	switch {
+	case login == "":
+		return nil, errors.New("batiweb: login is required")
+	case password == "":
+		return nil, errors.New("batiweb: password is required")
+	case env != Prep && env != Prod:
+		return nil, fmt.Errorf("batiweb: environment %q is neither Prep nor Prod", env)
+	}
+	cfg := transport.Config{BaseURL: DefaultBaseURL, Secrets: []string{password}}
+	for _, opt := range opts {
+		if err := opt(&cfg); err != nil {
+			return nil, fmt.Errorf("batiweb: %w", err)
+		}
+	}
+	t, err := transport.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("batiweb: %w", err)
+	}
+	return &Client{login: login, password: password, env: env, http: t}, nil
+}
+
+// Environment is the environment the client calls.
+func (c *Client) Environment() Environment { return c.env }
+
+// Format prints the login and environment, never the password, whatever
+// the verb.
+func (c *Client) Format(f fmt.State, _ rune) {
+	fmt.Fprintf(f, "batiweb.Client{login: %q, environment: %s}", c.login, c.env)
+}
+
+// security is the credentials block of every request.
+type security struct {
+	Login       string      `json:"login"`
+	Password    string      `json:"password"`
+	Environment Environment `json:"environment"`
+}
+
+type envelope struct {
+	Security security `json:"security"`
+	Request  any      `json:"request"`
+}
+
+// response is every field the three methods answer; each reads its own.
+type response struct {
+	Code           *wire.Int      `json:"code"`
+	Message        string         `json:"message"`
+	ID             wire.NumString `json:"id"`
+	Token          string         `json:"token"`
+	Status         LeadStatus     `json:"status"`
+	StatusLabel    string         `json:"statusLabel"`
+	Date           string         `json:"date"`
+	SupplierLeadID wire.NumString `json:"supplierLeadId"`
+}
+
+// call is every method's path to the wire: encode the envelope, send it
+// with the method's retry policy, and decode the answer. Only the code
+// decides the outcome: the service answers HTTP 200 on failures too.
+func (c *Client) call(ctx context.Context, op, path string, kind transport.Kind, request any) (*response, error) {
+	body, err := json.Marshal(envelope{security{c.login, c.password, c.env}, request})
+	if err != nil {
+		return nil, &Error{Op: op, Code: NoCode, Err: err}
+	}
+	resp, err := c.http.Do(ctx, transport.Request{Op: op, Kind: kind, Method: http.MethodPost, URL: path, Body: body})
+	if err != nil {
+		e := &Error{Op: op, Code: NoCode, Err: err}
+		var te *transport.Error
+		if errors.As(err, &te) {
+			e.HTTPStatus, e.URL = te.StatusCode, te.URL
+		}
+		return nil, e
+	}
+	return c.decode(op, resp)
+}
+
+// decode reads one answer. A body that is not the documented JSON, or an
+// HTTP error without a failure code, is an *Error wrapping
+// ErrMalformedResponse with the status and a redacted excerpt.
+func (c *Client) decode(op string, resp *transport.Response) (*response, error) {
+	var r response
+	err := json.Unmarshal(resp.Body, &r)
+	ok2xx := resp.StatusCode >= 200 && resp.StatusCode < 300
+	switch {
+	case err == nil && r.Code != nil && *r.Code != 0:
+		return nil, &Error{Op: op, Code: Code(*r.Code), Message: c.http.Redactor().String(r.Message), HTTPStatus: resp.StatusCode, URL: resp.URL}
+	case err == nil && ok2xx && (r.Code != nil || op == "status" && (r.Token != "" || r.Status != 0)):
+		return &r, nil // the status method's positive answer carries no code
+	case err == nil && ok2xx:
+		err = errors.New("no code in the response")
+	case err == nil:
+		err = errors.New("unexpected HTTP status")
+	}
+	return nil, &Error{
+		Op: op, Code: NoCode, HTTPStatus: resp.StatusCode, URL: resp.URL,
+		Body: c.http.Redactor().Excerpt(resp.Body, 256),
+		Err:  fmt.Errorf("%w: %s", ErrMalformedResponse, c.http.Redactor().String(err.Error())),
+	}
+}

@@ -1,0 +1,83 @@
+// Package validate collects every problem of a request before anything is
+// sent, so that a caller fixes them all at once.
+package validate
+
+import (
+	"net/mail"
+	"strings"
+)
+
+// Problem is one field that cannot be sent as it is.
+type Problem struct {
+	Field   string // the field's wire name
+	Problem string // what is wrong, without the field's value
+}
+
+func (p Problem) String() string { return p.Field + ": " + p.Problem }
+
+// List accumulates problems.
+type List []Problem
+
+// Add records a problem with field.
+func (l *List) Add(field, problem string) { *l = append(*l, Problem{field, problem}) }
+
+// Check records problem when bad is true.
+func (l *List) Check(bad bool, field, problem string) {
+	if bad {
+		l.Add(field, problem)
+	}
+}
+
+// Required records field when value is blank.
+func (l *List) Required(field, value string) bool {
+	if strings.TrimSpace(value) == "" {
+		l.Add(field, "is required")
+		return false
+	}
+	return true
+}
+
+// Join writes the problems on one line, "a: x; b: y".
+func (l List) Join() string {
+	parts := make([]string, len(l))
+	for i, p := range l {
+		parts[i] = p.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Email reports whether s is one bare e-mail address (no display name).
+func Email(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndexByte(s, '@'):], ".")
+}
+
+// Digits reports whether s is exactly n ASCII digits.
+func Digits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Phone reports whether s looks like a phone number: 6 to 15 digits, an
+// optional leading +, and spaces, dots, dashes or parentheses between.
+func Phone(s string) bool {
+	digits := 0
+	for i, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '+' && i == 0:
+		case c == ' ' || c == '.' || c == '-' || c == '(' || c == ')':
+		default:
+			return false
+		}
+	}
+	return digits >= 6 && digits <= 15
+}

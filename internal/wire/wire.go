@@ -1,0 +1,109 @@
+// Package wire holds the small JSON types several services need because
+// their wire formats are looser than Go's: numbers sent as strings or as
+// numbers, and booleans sent as "0"/"1".
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+var null = []byte("null")
+
+// Scalar returns the text of a JSON string or number: `"42"` and `42` both
+// give "42". ok is false for null; any other JSON value is an error.
+func Scalar(b []byte) (s string, ok bool, err error) {
+	b = bytes.TrimSpace(b)
+	switch {
+	case bytes.Equal(b, null):
+		return "", false, nil
+	case len(b) > 0 && b[0] == '"':
+		if err := json.Unmarshal(b, &s); err != nil {
+			return "", false, err
+		}
+		return s, true, nil
+	case len(b) > 0 && (b[0] == '-' || b[0] >= '0' && b[0] <= '9'):
+		var n json.Number
+		if err := json.Unmarshal(b, &n); err != nil {
+			return "", false, err
+		}
+		return n.String(), true, nil
+	}
+	return "", false, fmt.Errorf("want a JSON string or number, got %.20q", b)
+}
+
+// NumString is a number the service may send as a JSON string or a JSON
+// number. It keeps the exact text it received (no float rounding, leading
+// zeros kept) and is sent back as a JSON string.
+type NumString string
+
+// MarshalJSON sends the number as a JSON string.
+func (n NumString) MarshalJSON() ([]byte, error) { return json.Marshal(string(n)) }
+
+// UnmarshalJSON accepts a string, a number or null (empty).
+func (n *NumString) UnmarshalJSON(b []byte) error {
+	s, _, err := Scalar(b)
+	if err != nil {
+		return err
+	}
+	*n = NumString(s)
+	return nil
+}
+
+// Int is an integer the service may send as a JSON number or a JSON string
+// holding one. It is sent as a JSON number.
+type Int int
+
+// UnmarshalJSON accepts 3, "3", " 3 " and null (0).
+func (i *Int) UnmarshalJSON(b []byte) error {
+	s, ok, err := Scalar(b)
+	if err != nil || !ok {
+		return err
+	}
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return fmt.Errorf("want an integer, got %.20q", s)
+	}
+	*i = Int(v)
+	return nil
+}
+
+// Bool01 is a boolean the service writes "1" (true) or "0" (false).
+type Bool01 bool
+
+// MarshalJSON sends "1" or "0".
+func (v Bool01) MarshalJSON() ([]byte, error) {
+	if v {
+		return []byte(`"1"`), nil
+	}
+	return []byte(`"0"`), nil
+}
+
+// UnmarshalJSON accepts "1"/"0", 1/0, true/false, "true"/"false", "" and
+// null (both false).
+func (v *Bool01) UnmarshalJSON(b []byte) error {
+	switch string(bytes.TrimSpace(b)) {
+	case "true":
+		*v = true
+		return nil
+	case "false":
+		*v = false
+		return nil
+	}
+	s, _, err := Scalar(b)
+	if err != nil {
+		return err
+	}
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "true":
+		*v = true
+	case "0", "false", "":
+		*v = false
+	default:
+		return fmt.Errorf("want \"0\" or \"1\", got %.20q", s)
+	}
+	return nil
+}
