@@ -1,0 +1,36 @@
+// Command quickstart tells passerelle's story against the in-memory fake
+// servers: no credentials, no network.
+//
+//	go run ./examples/quickstart
+//
+// Services whose package has landed each add their part here; today that
+// is Batiweb.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/passerelle-go/passerelle/examples/internal/demo"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := run(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context) error {
+	fmt.Println("== Batiweb: sell a renovation lead (fake server)")
+	client, srv, err := demo.FakeBatiweb()
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	return demo.Batiweb(ctx, os.Stdout, client, srv)
+}
