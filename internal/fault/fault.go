@@ -122,7 +122,10 @@ func (in *Injector) Wrap(next http.Handler) http.Handler {
 }
 
 func (f Fault) play(next http.Handler, w http.ResponseWriter, r *http.Request) {
-	_, _ = io.Copy(io.Discard, r.Body) // the client has sent everything
+	// Read the whole request first, as a server does before failing, and
+	// keep it for the faults that process it.
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	switch f.Kind {
 	case Unavailable:
 		http.Error(w, "Service Unavailable", http.StatusServiceUnavailable)

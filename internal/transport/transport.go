@@ -292,7 +292,9 @@ func (c *Client) resolve(ref string) (*url.URL, error) {
 		return nil, fmt.Errorf("invalid URL %q", c.redactor.String(ref))
 	}
 	if c.base != nil && !u.IsAbs() {
-		return c.base.JoinPath(u.Path), nil
+		joined := c.base.JoinPath(u.Path)
+		joined.RawQuery = u.RawQuery
+		return joined, nil
 	}
 	if !u.IsAbs() {
 		return nil, fmt.Errorf("URL %q is relative and the client has no base URL", c.redactor.String(ref))

@@ -1,0 +1,234 @@
+package transport
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const secret = "hunter2-S3cret"
+
+func newMocked(t *testing.T, cfg Config) (*Client, *httpmock.MockTransport) {
+	t.Helper()
+	mt := httpmock.NewMockTransport()
+	cfg.HTTPClient = &http.Client{Transport: mt}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "https://api.example.test"
+	}
+	if cfg.Retry == nil {
+		cfg.Retry = &RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond, MaxRetryAfter: 20 * time.Millisecond}
+	}
+	c, err := New(cfg)
+	require.NoError(t, err)
+	return c, mt
+}
+
+// sequence answers each call with the next responder, then the last one.
+func sequence(rs ...httpmock.Responder) httpmock.Responder {
+	i := 0
+	return func(r *http.Request) (*http.Response, error) {
+		r2 := rs[min(i, len(rs)-1)]
+		i++
+		return r2(r)
+	}
+}
+
+var dialErr = httpmock.NewErrorResponder(&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")})
+var resetErr = httpmock.NewErrorResponder(&net.OpError{Op: "read", Net: "tcp", Err: errors.New("connection reset by peer")})
+
+func TestRetryPolicyByKind(t *testing.T) {
+	t.Parallel()
+	ok := httpmock.NewStringResponder(200, `{"ok":true}`)
+	cases := []struct {
+		name       string
+		kind       Kind
+		first      httpmock.Responder
+		wantStatus int  // 0: an *Error
+		wantCalls  int
+	}{
+		{"read retries 503", Read, httpmock.NewStringResponder(503, ""), 200, 2},
+		{"read retries 429", Read, httpmock.NewStringResponder(429, ""), 200, 2},
+		{"read retries 502", Read, httpmock.NewStringResponder(502, ""), 200, 2},
+		{"read retries 504", Read, httpmock.NewStringResponder(504, ""), 200, 2},
+		{"read does not retry 500", Read, httpmock.NewStringResponder(500, ""), 500, 1},
+		{"read does not retry 400", Read, httpmock.NewStringResponder(400, ""), 400, 1},
+		{"read retries a reset connection", Read, resetErr, 200, 2},
+		{"read retries a dial error", Read, dialErr, 200, 2},
+		{"write retries 503", Write, httpmock.NewStringResponder(503, ""), 200, 2},
+		{"write retries 429", Write, httpmock.NewStringResponder(429, ""), 200, 2},
+		{"write does not retry 502", Write, httpmock.NewStringResponder(502, ""), 502, 1},
+		{"write does not retry 504", Write, httpmock.NewStringResponder(504, ""), 504, 1},
+		{"write does not retry a reset connection", Write, resetErr, 0, 1},
+		{"write retries a dial error", Write, dialErr, 200, 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c, mt := newMocked(t, Config{})
+			mt.RegisterResponder("POST", "https://api.example.test/x", sequence(tc.first, ok))
+			resp, err := c.Do(context.Background(), Request{Op: "x", Kind: tc.kind, Method: "POST", URL: "/x", Body: []byte(`{}`)})
+			assert.Equal(t, tc.wantCalls, mt.GetTotalCallCount())
+			if tc.wantStatus == 0 {
+				var e *Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, 1, e.Attempts)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.wantStatus, resp.StatusCode)
+			assert.Equal(t, tc.wantCalls, resp.Attempts)
+		})
+	}
+}
+
+func TestRetriesRunOutReturnTheLastResponse(t *testing.T) {
+	t.Parallel()
+	c, mt := newMocked(t, Config{})
+	mt.RegisterResponder("GET", "https://api.example.test/x", httpmock.NewStringResponder(503, "busy"))
+	resp, err := c.Do(context.Background(), Request{Kind: Read, Method: "GET", URL: "/x"})
+	require.NoError(t, err)
+	assert.Equal(t, 503, resp.StatusCode)
+	assert.Equal(t, "busy", string(resp.Body))
+	assert.Equal(t, 4, mt.GetTotalCallCount())
+}
+
+func TestRequestHeadersAndAuth(t *testing.T) {
+	t.Parallel()
+	c, mt := newMocked(t, Config{Auth: func(r *http.Request) { r.Header.Set("apikey", secret) }})
+	var got http.Header
+	var body []byte
+	mt.RegisterResponder("POST", "https://api.example.test/a/b", func(r *http.Request) (*http.Response, error) {
+		got = r.Header.Clone()
+		body, _ = io.ReadAll(r.Body)
+		return httpmock.NewStringResponse(200, "{}"), nil
+	})
+	_, err := c.Do(context.Background(), Request{Kind: Write, Method: "POST", URL: "/a/b", Body: []byte(`{"k":1}`)})
+	require.NoError(t, err)
+	assert.Equal(t, "passerelle/"+Version, got.Get("User-Agent"))
+	assert.Equal(t, "application/json", got.Get("Content-Type"))
+	assert.Equal(t, "application/json", got.Get("Accept"))
+	assert.Equal(t, secret, got.Get("apikey"))
+	assert.Equal(t, `{"k":1}`, string(body))
+}
+
+func TestBodyIsReplayedOnRetry(t *testing.T) {
+	t.Parallel()
+	c, mt := newMocked(t, Config{})
+	var bodies []string
+	mt.RegisterResponder("POST", "https://api.example.test/x", func(r *http.Request) (*http.Response, error) {
+		b, _ := io.ReadAll(r.Body)
+		bodies = append(bodies, string(b))
+		if len(bodies) == 1 {
+			return httpmock.NewStringResponse(503, ""), nil
+		}
+		return httpmock.NewStringResponse(200, "{}"), nil
+	})
+	_, err := c.Do(context.Background(), Request{Kind: Write, Method: "POST", URL: "/x", Body: []byte(`{"lead":1}`)})
+	require.NoError(t, err)
+	assert.Equal(t, []string{`{"lead":1}`, `{"lead":1}`}, bodies)
+}
+
+func TestResponseSizeLimit(t *testing.T) {
+	t.Parallel()
+	c, mt := newMocked(t, Config{MaxResponseSize: 10})
+	mt.RegisterResponder("GET", "https://api.example.test/big", httpmock.NewStringResponder(200, strings.Repeat("x", 11)))
+	mt.RegisterResponder("GET", "https://api.example.test/fit", httpmock.NewStringResponder(200, strings.Repeat("x", 10)))
+	_, err := c.Do(context.Background(), Request{Kind: Read, Method: "GET", URL: "/big"})
+	require.ErrorIs(t, err, ErrResponseTooLarge)
+	assert.Equal(t, 1, mt.GetTotalCallCount(), "a body over the limit is not retried")
+	resp, err := c.Do(context.Background(), Request{Kind: Read, Method: "GET", URL: "/fit"})
+	require.NoError(t, err)
+	assert.Len(t, resp.Body, 10)
+}
+
+func TestContextEndsTheRetryLoop(t *testing.T) {
+	t.Parallel()
+	c, mt := newMocked(t, Config{Retry: &RetryPolicy{MaxRetries: 100, MinWait: time.Second, MaxWait: time.Second}})
+	mt.RegisterResponder("GET", "https://api.example.test/x", httpmock.NewStringResponder(503, ""))
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := c.Do(ctx, Request{Kind: Read, Method: "GET", URL: "/x"})
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Less(t, time.Since(start), 500*time.Millisecond)
+}
+
+func TestSecretsNeverReachErrorsOrLogs(t *testing.T) {
+	t.Parallel()
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c, mt := newMocked(t, Config{
+		BaseURL: "https://user:" + secret + "@api.example.test",
+		Logger:  logger, Secrets: []string{secret},
+		Auth: func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+secret) },
+	})
+	mt.RegisterNoResponder(httpmock.NewErrorResponder(errors.New("connection refused")))
+	_, err := c.Do(context.Background(), Request{Op: "get", Kind: Read, Method: "GET", URL: "/x?apikey=" + secret + "&q=1"})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), secret)
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		assert.NotContains(t, e.Error(), secret, "%T in the chain", e)
+	}
+	assert.NotContains(t, logs.String(), secret)
+	assert.Contains(t, logs.String(), "passerelle: retrying", "retries are logged")
+	assert.Contains(t, err.Error(), "q=1", "the rest of the URL is kept")
+}
+
+func TestRetryAfterAndBackoff(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	for in, want := range map[string]time.Duration{
+		"3": 3 * time.Second, "0": 0, "Sun, 22 Nov 2026 10:00:07 GMT": 7 * time.Second,
+		"Sun, 22 Nov 2026 09:00:00 GMT": 0, "99999999": 24 * time.Hour,
+	} {
+		got, ok := RetryAfter(in, now)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, bad := range []string{"", "-1", "soon"} {
+		_, ok := RetryAfter(bad, now)
+		assert.False(t, ok, bad)
+	}
+
+	b := backoff(2 * time.Second)
+	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"120"}}}
+	assert.Equal(t, 2*time.Second, b(time.Millisecond, time.Second, 0, resp), "Retry-After is capped")
+	resp.Header.Set("Retry-After", "1")
+	assert.Equal(t, time.Second, b(time.Millisecond, time.Millisecond, 0, resp), "Retry-After beats the backoff bounds")
+	for attempt := range 40 {
+		d := b(100*time.Millisecond, 800*time.Millisecond, attempt, nil)
+		ceiling := min(100*time.Millisecond<<min(attempt, 10), 800*time.Millisecond)
+		assert.GreaterOrEqual(t, d, ceiling/2, "attempt %d", attempt)
+		assert.LessOrEqual(t, d, ceiling, "attempt %d", attempt)
+	}
+}
+
+func TestConfigValidation(t *testing.T) {
+	t.Parallel()
+	for name, cfg := range map[string]Config{
+		"relative base URL": {BaseURL: "/api"},
+		"negative timeout":  {Timeout: -1},
+		"negative size":     {MaxResponseSize: -1},
+		"negative retries":  {Retry: &RetryPolicy{MaxRetries: -1}},
+		"inverted waits":    {Retry: &RetryPolicy{MinWait: 2, MaxWait: 1}},
+	} {
+		_, err := New(cfg)
+		assert.Error(t, err, name)
+	}
+	hc := &http.Client{Timeout: time.Hour}
+	c, err := New(Config{HTTPClient: hc, Timeout: time.Second})
+	require.NoError(t, err)
+	assert.Equal(t, time.Hour, hc.Timeout, "the caller's client is not modified")
+	assert.Equal(t, time.Second, c.rc.HTTPClient.Timeout)
+}

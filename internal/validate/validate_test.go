@@ -1,0 +1,41 @@
+package validate
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestEmail(t *testing.T) {
+	t.Parallel()
+	for _, ok := range []string{"a@b.fr", "claire.martin+tag@example.co.uk", "x_y@sub.domain.com"} {
+		assert.True(t, Email(ok), ok)
+	}
+	for _, bad := range []string{"", "a", "a@b", "Claire <a@b.fr>", "a@b.fr ", " a@b.fr", "a@@b.fr", "a@.fr."} {
+		assert.False(t, Email(bad), bad)
+	}
+}
+
+func TestPhoneAndDigits(t *testing.T) {
+	t.Parallel()
+	for _, ok := range []string{"0177781000", "06 12 34 56 78", "+33 6 12 34 56 78", "06.12.34.56.78", "(01) 77-78-10-00"} {
+		assert.True(t, Phone(ok), ok)
+	}
+	for _, bad := range []string{"", "12345", "06 12 34 56 7x", "0612+345678", "1234567890123456"} {
+		assert.False(t, Phone(bad), bad)
+	}
+	assert.True(t, Digits("78180", 5))
+	for _, bad := range []string{"7818", "781800", "7818a", "７８１８０"} {
+		assert.False(t, Digits(bad, 5), bad)
+	}
+}
+
+func TestList(t *testing.T) {
+	t.Parallel()
+	var l List
+	assert.False(t, l.Required("city", "  "))
+	assert.True(t, l.Required("name", "x"))
+	l.Check(true, "zip", "must be 5 digits")
+	l.Check(false, "never", "x")
+	assert.Equal(t, "city: is required; zip: must be 5 digits", l.Join())
+}

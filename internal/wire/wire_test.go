@@ -1,0 +1,52 @@
+package wire
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestNumString(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]NumString{`"0042"`: "0042", `42`: "42", `12.50`: "12.50", `null`: "", `"x"`: "x", `-1e3`: "-1e3"} {
+		var n NumString
+		require.NoError(t, json.Unmarshal([]byte(in), &n), in)
+		assert.Equal(t, want, n, in)
+	}
+	for _, bad := range []string{`true`, `{}`, `[1]`} {
+		var n NumString
+		assert.Error(t, json.Unmarshal([]byte(bad), &n), bad)
+	}
+	b, _ := json.Marshal(NumString("0042"))
+	assert.Equal(t, `"0042"`, string(b))
+}
+
+func TestInt(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]Int{`5`: 5, `"5"`: 5, `" 5 "`: 5, `null`: 0, `-2`: -2} {
+		var i Int
+		require.NoError(t, json.Unmarshal([]byte(in), &i), in)
+		assert.Equal(t, want, i, in)
+	}
+	for _, bad := range []string{`"five"`, `1.5`, `true`, `99999999999999999999999`} {
+		var i Int
+		assert.Error(t, json.Unmarshal([]byte(bad), &i), bad)
+	}
+}
+
+func TestBool01(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]Bool01{`"1"`: true, `"0"`: false, `1`: true, `0`: false, `true`: true, `false`: false, `""`: false, `null`: false, `"true"`: true} {
+		var b Bool01
+		require.NoError(t, json.Unmarshal([]byte(in), &b), in)
+		assert.Equal(t, want, b, in)
+	}
+	for _, bad := range []string{`"2"`, `"oui"`, `{}`} {
+		var b Bool01
+		assert.Error(t, json.Unmarshal([]byte(bad), &b), bad)
+	}
+	out, _ := json.Marshal(struct{ A, B Bool01 }{true, false})
+	assert.Equal(t, `{"A":"1","B":"0"}`, string(out))
+}
