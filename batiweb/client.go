@@ -147,8 +147,8 @@ func New(login, password string, env Environment, opts ...Option) (*Client, erro
 func (c *Client) Environment() Environment { return c.env }
 
 // Format prints the login and environment, never the password, whatever
-// the verb.
-func (c *Client) Format(f fmt.State, _ rune) {
+// the verb, for a Client and a *Client alike.
+func (c Client) Format(f fmt.State, _ rune) {
 	fmt.Fprintf(f, "batiweb.Client{login: %q, environment: %s}", c.login, c.env)
 }
 
@@ -203,9 +203,12 @@ func (c *Client) decode(op string, resp *transport.Response) (*response, error) 
 	var r response
 	err := json.Unmarshal(resp.Body, &r)
 	ok2xx := resp.StatusCode >= 200 && resp.StatusCode < 300
+	if err == nil && r.Code != nil && *r.Code < 0 {
+		err = errors.New("negative code") // and NoCode must stay ours
+	}
 	switch {
 	case err == nil && r.Code != nil && *r.Code != 0:
-		return nil, &Error{Op: op, Code: Code(*r.Code), Message: c.http.Redactor().String(r.Message), HTTPStatus: resp.StatusCode, URL: resp.URL}
+		return nil, &Error{Op: op, Code: Code(*r.Code), Message: c.http.Redactor().String(r.Message), HTTPStatus: resp.StatusCode, URL: resp.URL()}
 	case err == nil && ok2xx && (r.Code != nil || op == "status" && (r.Token != "" || r.Status != 0)):
 		return &r, nil // the status method's positive answer carries no code
 	case err == nil && ok2xx:
@@ -214,7 +217,7 @@ func (c *Client) decode(op string, resp *transport.Response) (*response, error) 
 		err = errors.New("unexpected HTTP status")
 	}
 	return nil, &Error{
-		Op: op, Code: NoCode, HTTPStatus: resp.StatusCode, URL: resp.URL,
+		Op: op, Code: NoCode, HTTPStatus: resp.StatusCode, URL: resp.URL(),
 		Body: c.http.Redactor().Excerpt(resp.Body, 256),
 		Err:  fmt.Errorf("%w: %s", ErrMalformedResponse, c.http.Redactor().String(err.Error())),
 	}

@@ -12,17 +12,17 @@ func (v IsOwner) Valid() bool { return isOwnerTable.Valid(v) }
 func (v IsOwner) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v IsOwner) MarshalText() ([]byte, error) { return isOwnerTable.MarshalText(v) }
+func (v IsOwner) MarshalText() ([]byte, error) { return isOwnerTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *IsOwner) UnmarshalText(b []byte) error { return isOwnerTable.UnmarshalText(v, b) }
+func (v *IsOwner) UnmarshalText(b []byte) error { return isOwnerTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v IsOwner) MarshalJSON() ([]byte, error) { return isOwnerTable.MarshalJSON(v) }
+func (v IsOwner) MarshalJSON() ([]byte, error) { return isOwnerTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *IsOwner) UnmarshalJSON(b []byte) error { return isOwnerTable.UnmarshalJSON(v, b) }
+func (v *IsOwner) UnmarshalJSON(b []byte) error { return isOwnerTable.DecodeJSON(v, b) }
 
 // ParseIsOwner finds a IsOwner by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -45,17 +45,17 @@ func (v Civility) Valid() bool { return civilityTable.Valid(v) }
 func (v Civility) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v Civility) MarshalText() ([]byte, error) { return civilityTable.MarshalText(v) }
+func (v Civility) MarshalText() ([]byte, error) { return civilityTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *Civility) UnmarshalText(b []byte) error { return civilityTable.UnmarshalText(v, b) }
+func (v *Civility) UnmarshalText(b []byte) error { return civilityTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v Civility) MarshalJSON() ([]byte, error) { return civilityTable.MarshalJSON(v) }
+func (v Civility) MarshalJSON() ([]byte, error) { return civilityTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *Civility) UnmarshalJSON(b []byte) error { return civilityTable.UnmarshalJSON(v, b) }
+func (v *Civility) UnmarshalJSON(b []byte) error { return civilityTable.DecodeJSON(v, b) }
 
 // ParseCivility finds a Civility by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -78,17 +78,17 @@ func (v HousingType) Valid() bool { return housingTypeTable.Valid(v) }
 func (v HousingType) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v HousingType) MarshalText() ([]byte, error) { return housingTypeTable.MarshalText(v) }
+func (v HousingType) MarshalText() ([]byte, error) { return housingTypeTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *HousingType) UnmarshalText(b []byte) error { return housingTypeTable.UnmarshalText(v, b) }
+func (v *HousingType) UnmarshalText(b []byte) error { return housingTypeTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v HousingType) MarshalJSON() ([]byte, error) { return housingTypeTable.MarshalJSON(v) }
+func (v HousingType) MarshalJSON() ([]byte, error) { return housingTypeTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *HousingType) UnmarshalJSON(b []byte) error { return housingTypeTable.UnmarshalJSON(v, b) }
+func (v *HousingType) UnmarshalJSON(b []byte) error { return housingTypeTable.DecodeJSON(v, b) }
 
 // ParseHousingType finds a HousingType by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -111,17 +111,17 @@ func (v ReminderTime) Valid() bool { return reminderTimeTable.Valid(v) }
 func (v ReminderTime) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v ReminderTime) MarshalText() ([]byte, error) { return reminderTimeTable.MarshalText(v) }
+func (v ReminderTime) MarshalText() ([]byte, error) { return reminderTimeTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *ReminderTime) UnmarshalText(b []byte) error { return reminderTimeTable.UnmarshalText(v, b) }
+func (v *ReminderTime) UnmarshalText(b []byte) error { return reminderTimeTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v ReminderTime) MarshalJSON() ([]byte, error) { return reminderTimeTable.MarshalJSON(v) }
+func (v ReminderTime) MarshalJSON() ([]byte, error) { return reminderTimeTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *ReminderTime) UnmarshalJSON(b []byte) error { return reminderTimeTable.UnmarshalJSON(v, b) }
+func (v *ReminderTime) UnmarshalJSON(b []byte) error { return reminderTimeTable.DecodeJSON(v, b) }
 
 // ParseReminderTime finds a ReminderTime by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -144,17 +144,17 @@ func (v Delay) Valid() bool { return delayTable.Valid(v) }
 func (v Delay) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v Delay) MarshalText() ([]byte, error) { return delayTable.MarshalText(v) }
+func (v Delay) MarshalText() ([]byte, error) { return delayTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *Delay) UnmarshalText(b []byte) error { return delayTable.UnmarshalText(v, b) }
+func (v *Delay) UnmarshalText(b []byte) error { return delayTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v Delay) MarshalJSON() ([]byte, error) { return delayTable.MarshalJSON(v) }
+func (v Delay) MarshalJSON() ([]byte, error) { return delayTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *Delay) UnmarshalJSON(b []byte) error { return delayTable.UnmarshalJSON(v, b) }
+func (v *Delay) UnmarshalJSON(b []byte) error { return delayTable.DecodeJSON(v, b) }
 
 // ParseDelay finds a Delay by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -177,17 +177,17 @@ func (v Area) Valid() bool { return areaTable.Valid(v) }
 func (v Area) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v Area) MarshalText() ([]byte, error) { return areaTable.MarshalText(v) }
+func (v Area) MarshalText() ([]byte, error) { return areaTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *Area) UnmarshalText(b []byte) error { return areaTable.UnmarshalText(v, b) }
+func (v *Area) UnmarshalText(b []byte) error { return areaTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v Area) MarshalJSON() ([]byte, error) { return areaTable.MarshalJSON(v) }
+func (v Area) MarshalJSON() ([]byte, error) { return areaTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *Area) UnmarshalJSON(b []byte) error { return areaTable.UnmarshalJSON(v, b) }
+func (v *Area) UnmarshalJSON(b []byte) error { return areaTable.DecodeJSON(v, b) }
 
 // ParseArea finds a Area by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -210,17 +210,17 @@ func (v YearBuilt) Valid() bool { return yearBuiltTable.Valid(v) }
 func (v YearBuilt) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v YearBuilt) MarshalText() ([]byte, error) { return yearBuiltTable.MarshalText(v) }
+func (v YearBuilt) MarshalText() ([]byte, error) { return yearBuiltTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *YearBuilt) UnmarshalText(b []byte) error { return yearBuiltTable.UnmarshalText(v, b) }
+func (v *YearBuilt) UnmarshalText(b []byte) error { return yearBuiltTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v YearBuilt) MarshalJSON() ([]byte, error) { return yearBuiltTable.MarshalJSON(v) }
+func (v YearBuilt) MarshalJSON() ([]byte, error) { return yearBuiltTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *YearBuilt) UnmarshalJSON(b []byte) error { return yearBuiltTable.UnmarshalJSON(v, b) }
+func (v *YearBuilt) UnmarshalJSON(b []byte) error { return yearBuiltTable.DecodeJSON(v, b) }
 
 // ParseYearBuilt finds a YearBuilt by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -243,17 +243,17 @@ func (v Funding) Valid() bool { return fundingTable.Valid(v) }
 func (v Funding) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v Funding) MarshalText() ([]byte, error) { return fundingTable.MarshalText(v) }
+func (v Funding) MarshalText() ([]byte, error) { return fundingTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *Funding) UnmarshalText(b []byte) error { return fundingTable.UnmarshalText(v, b) }
+func (v *Funding) UnmarshalText(b []byte) error { return fundingTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v Funding) MarshalJSON() ([]byte, error) { return fundingTable.MarshalJSON(v) }
+func (v Funding) MarshalJSON() ([]byte, error) { return fundingTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *Funding) UnmarshalJSON(b []byte) error { return fundingTable.UnmarshalJSON(v, b) }
+func (v *Funding) UnmarshalJSON(b []byte) error { return fundingTable.DecodeJSON(v, b) }
 
 // ParseFunding finds a Funding by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -276,17 +276,17 @@ func (v Budget) Valid() bool { return budgetTable.Valid(v) }
 func (v Budget) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v Budget) MarshalText() ([]byte, error) { return budgetTable.MarshalText(v) }
+func (v Budget) MarshalText() ([]byte, error) { return budgetTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *Budget) UnmarshalText(b []byte) error { return budgetTable.UnmarshalText(v, b) }
+func (v *Budget) UnmarshalText(b []byte) error { return budgetTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v Budget) MarshalJSON() ([]byte, error) { return budgetTable.MarshalJSON(v) }
+func (v Budget) MarshalJSON() ([]byte, error) { return budgetTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *Budget) UnmarshalJSON(b []byte) error { return budgetTable.UnmarshalJSON(v, b) }
+func (v *Budget) UnmarshalJSON(b []byte) error { return budgetTable.DecodeJSON(v, b) }
 
 // ParseBudget finds a Budget by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -309,17 +309,17 @@ func (v LeadStatus) Valid() bool { return leadStatusTable.Valid(v) }
 func (v LeadStatus) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v LeadStatus) MarshalText() ([]byte, error) { return leadStatusTable.MarshalText(v) }
+func (v LeadStatus) MarshalText() ([]byte, error) { return leadStatusTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *LeadStatus) UnmarshalText(b []byte) error { return leadStatusTable.UnmarshalText(v, b) }
+func (v *LeadStatus) UnmarshalText(b []byte) error { return leadStatusTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v LeadStatus) MarshalJSON() ([]byte, error) { return leadStatusTable.MarshalJSON(v) }
+func (v LeadStatus) MarshalJSON() ([]byte, error) { return leadStatusTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *LeadStatus) UnmarshalJSON(b []byte) error { return leadStatusTable.UnmarshalJSON(v, b) }
+func (v *LeadStatus) UnmarshalJSON(b []byte) error { return leadStatusTable.DecodeJSON(v, b) }
 
 // ParseLeadStatus finds a LeadStatus by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -342,17 +342,17 @@ func (v WorkType) Valid() bool { return workTypeTable.Valid(v) }
 func (v WorkType) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v WorkType) MarshalText() ([]byte, error) { return workTypeTable.MarshalText(v) }
+func (v WorkType) MarshalText() ([]byte, error) { return workTypeTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *WorkType) UnmarshalText(b []byte) error { return workTypeTable.UnmarshalText(v, b) }
+func (v *WorkType) UnmarshalText(b []byte) error { return workTypeTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v WorkType) MarshalJSON() ([]byte, error) { return workTypeTable.MarshalJSON(v) }
+func (v WorkType) MarshalJSON() ([]byte, error) { return workTypeTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *WorkType) UnmarshalJSON(b []byte) error { return workTypeTable.UnmarshalJSON(v, b) }
+func (v *WorkType) UnmarshalJSON(b []byte) error { return workTypeTable.DecodeJSON(v, b) }
 
 // ParseWorkType finds a WorkType by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
@@ -375,17 +375,17 @@ func (v Code) Valid() bool { return codeTable.Valid(v) }
 func (v Code) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v Code) MarshalText() ([]byte, error) { return codeTable.MarshalText(v) }
+func (v Code) MarshalText() ([]byte, error) { return codeTable.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *Code) UnmarshalText(b []byte) error { return codeTable.UnmarshalText(v, b) }
+func (v *Code) UnmarshalText(b []byte) error { return codeTable.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v Code) MarshalJSON() ([]byte, error) { return codeTable.MarshalJSON(v) }
+func (v Code) MarshalJSON() ([]byte, error) { return codeTable.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *Code) UnmarshalJSON(b []byte) error { return codeTable.UnmarshalJSON(v, b) }
+func (v *Code) UnmarshalJSON(b []byte) error { return codeTable.DecodeJSON(v, b) }
 
 // ParseCode finds a Code by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.

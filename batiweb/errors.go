@@ -11,7 +11,9 @@ import (
 )
 
 // NoCode is Error.Code when the failure carried no service code: a
-// transport failure, an ended context, or a response that could not be read.
+// transport failure, an ended context, or a response that could not be
+// read. Error.Err says which. (A negative code from the server is not
+// documented, so it is read as a malformed response.)
 const NoCode Code = -1
 
 // Error is a call that did not succeed: the service answered a code other
@@ -32,7 +34,7 @@ func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("batiweb: ")
 	b.WriteString(e.Op)
-	if e.Code != NoCode {
+	if e.Err == nil {
 		fmt.Fprintf(&b, ": code %d", int(e.Code))
 		if e.Message != "" {
 			b.WriteString(": " + e.Message)

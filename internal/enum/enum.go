@@ -105,15 +105,15 @@ func (t *Table[T]) Parse(s string) (T, error) {
 	return 0, fmt.Errorf("unknown %s %q", t.name, s)
 }
 
-// MarshalText writes the code in decimal. A value outside the table is
+// EncodeText writes the code in decimal. A value outside the table is
 // written as it is: Validate methods, not encoders, reject it.
-func (t *Table[T]) MarshalText(v T) ([]byte, error) {
+func (t *Table[T]) EncodeText(v T) ([]byte, error) {
 	return strconv.AppendInt(nil, int64(v), 10), nil
 }
 
-// UnmarshalText reads a code, a label or an alias. An unknown numeric code
+// DecodeText reads a code, a label or an alias. An unknown numeric code
 // is kept (a newer server may send it); unknown text is an error.
-func (t *Table[T]) UnmarshalText(v *T, b []byte) error {
+func (t *Table[T]) DecodeText(v *T, b []byte) error {
 	s := strings.TrimSpace(string(b))
 	if s == "" {
 		*v = 0
@@ -131,18 +131,18 @@ func (t *Table[T]) UnmarshalText(v *T, b []byte) error {
 	return nil
 }
 
-// MarshalJSON sends the code as a JSON string, as the services' own
+// EncodeJSON sends the code as a JSON string, as the services' own
 // examples do ("worktype": "69").
-func (t *Table[T]) MarshalJSON(v T) ([]byte, error) {
+func (t *Table[T]) EncodeJSON(v T) ([]byte, error) {
 	return strconv.AppendQuote(nil, strconv.Itoa(int(v))), nil
 }
 
-// UnmarshalJSON accepts a JSON number, a string holding a code, a label or
+// DecodeJSON accepts a JSON number, a string holding a code, a label or
 // an alias, and null (the zero value).
-func (t *Table[T]) UnmarshalJSON(v *T, b []byte) error {
+func (t *Table[T]) DecodeJSON(v *T, b []byte) error {
 	s, _, err := wire.Scalar(b)
 	if err == nil {
-		err = t.UnmarshalText(v, []byte(s))
+		err = t.DecodeText(v, []byte(s))
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.name, err)

@@ -36,16 +36,16 @@ func TestTable(t *testing.T) {
 
 func TestJSON(t *testing.T) {
 	t.Parallel()
-	b, _ := colors.MarshalJSON(2)
+	b, _ := colors.EncodeJSON(2)
 	assert.Equal(t, `"2"`, string(b))
 	for in, want := range map[string]color{`2`: 2, `"2"`: 2, `"vert"`: 2, `null`: 0, `""`: 0, `77`: 77} {
 		var c color
-		require.NoError(t, colors.UnmarshalJSON(&c, []byte(in)), in)
+		require.NoError(t, colors.DecodeJSON(&c, []byte(in)), in)
 		assert.Equal(t, want, c, in)
 	}
 	for _, bad := range []string{`"bleu"`, `1.5`, `{}`, `true`, `1e400`} {
 		var c color
-		assert.Error(t, colors.UnmarshalJSON(&c, []byte(bad)), bad)
+		assert.Error(t, colors.DecodeJSON(&c, []byte(bad)), bad)
 	}
 }
 

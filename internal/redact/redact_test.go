@@ -12,15 +12,15 @@ func TestString(t *testing.T) {
 	t.Parallel()
 	r := New(`pa"ss/wörd`, "short", "")
 	cases := map[string]string{
-		`login failed for pa"ss/wörd`:                    "login failed for " + Mask,
-		`{"password":"pa\"ss/w\u00f6rd"}`:                `{"password":"` + Mask + `"}`,
-		`{"password":"pa\"ss/wörd","login":"bob"}`:       `{"password":"` + Mask + `","login":"bob"}`,
-		`{"Password" : "anything else"}`:                 `{"Password" : "` + Mask + `"}`,
-		`q=` + url.QueryEscape(`pa"ss/wörd`) + `&x=1`:    `q=` + Mask + `&x=1`,
-		"Authorization: Bearer abc.def":                  "Authorization: " + Mask,
-		"apikey=EDOUARD-DENISFACTORY&page=2":             "apikey=" + Mask + "&page=2",
-		"a short story":                                  "a " + Mask + " story",
-		`{"api_key":"k","token":"lead-token-kept"}`:      `{"api_key":"` + Mask + `","token":"lead-token-kept"}`,
+		`login failed for pa"ss/wörd`:                 "login failed for " + Mask,
+		`{"password":"pa\"ss/w\u00f6rd"}`:             `{"password":"` + Mask + `"}`,
+		`{"password":"pa\"ss/wörd","login":"bob"}`:    `{"password":"` + Mask + `","login":"bob"}`,
+		`{"Password" : "anything else"}`:              `{"Password" : "` + Mask + `"}`,
+		`q=` + url.QueryEscape(`pa"ss/wörd`) + `&x=1`: `q=` + Mask + `&x=1`,
+		"Authorization: Bearer abc.def":               "Authorization: " + Mask,
+		"apikey=EDOUARD-DENISFACTORY&page=2":          "apikey=" + Mask + "&page=2",
+		"a short story":                               "a " + Mask + " story",
+		`{"api_key":"k","token":"lead-token-kept"}`:   `{"api_key":"` + Mask + `","token":"lead-token-kept"}`,
 	}
 	for in, want := range cases {
 		assert.Equal(t, want, r.String(in), in)

@@ -201,9 +201,14 @@ type Response struct {
 	StatusCode int
 	Header     http.Header
 	Body       []byte
-	URL        string // redacted
 	Attempts   int
+	url        *url.URL
+	redactor   *redact.Redactor
 }
+
+// URL is the request's URL, redacted. It is computed on demand: only
+// error paths need it.
+func (r *Response) URL() string { return r.redactor.URL(r.url) }
 
 // Error is a request that got no usable response: a transport failure, an
 // ended context, or a body over the size limit.
@@ -283,7 +288,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		return nil, c.fail(req, u, st, status, err)
 	}
 	c.debug(ctx, "passerelle: response", "op", req.Op, "status", status, "bytes", len(st.body), "attempts", st.attempts)
-	return &Response{StatusCode: status, Header: resp.Header, Body: st.body, URL: c.redactor.URL(u), Attempts: st.attempts}, nil
+	return &Response{StatusCode: status, Header: resp.Header, Body: st.body, Attempts: st.attempts, url: u, redactor: c.redactor}, nil
 }
 
 func (c *Client) resolve(ref string) (*url.URL, error) {
@@ -340,7 +345,9 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, r *http.Request, attempt 
 		st.attempts = attempt + 1
 		st.bodyRead = false
 	}
-	c.debug(r.Context(), "passerelle: request", "method", r.Method, "url", c.redactor.URL(r.URL), "attempt", attempt+1)
+	if c.log != nil {
+		c.log.DebugContext(r.Context(), "passerelle: request", "method", r.Method, "url", c.redactor.URL(r.URL), "attempt", attempt+1)
+	}
 }
 
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
@@ -460,4 +467,3 @@ func ReadAllLimited(r io.Reader, limit int64) ([]byte, error) {
 	}
 	return buf.Bytes(), err
 }
-

@@ -54,7 +54,7 @@ func TestRetryPolicyByKind(t *testing.T) {
 		name       string
 		kind       Kind
 		first      httpmock.Responder
-		wantStatus int  // 0: an *Error
+		wantStatus int // 0: an *Error
 		wantCalls  int
 	}{
 		{"read retries 503", Read, httpmock.NewStringResponder(503, ""), 200, 2},

@@ -33,17 +33,17 @@ func (v {{$t}}) Valid() bool { return {{$tab}}.Valid(v) }
 func (v {{$t}}) Code() int { return int(v) }
 
 // MarshalText writes the code in decimal.
-func (v {{$t}}) MarshalText() ([]byte, error) { return {{$tab}}.MarshalText(v) }
+func (v {{$t}}) MarshalText() ([]byte, error) { return {{$tab}}.EncodeText(v) }
 
 // UnmarshalText reads a code, a label or another accepted spelling.
-func (v *{{$t}}) UnmarshalText(b []byte) error { return {{$tab}}.UnmarshalText(v, b) }
+func (v *{{$t}}) UnmarshalText(b []byte) error { return {{$tab}}.DecodeText(v, b) }
 
 // MarshalJSON sends the code as a JSON string.
-func (v {{$t}}) MarshalJSON() ([]byte, error) { return {{$tab}}.MarshalJSON(v) }
+func (v {{$t}}) MarshalJSON() ([]byte, error) { return {{$tab}}.EncodeJSON(v) }
 
 // UnmarshalJSON accepts the code as a JSON number or string, or a label.
 // An unknown code is kept, so that a newer server does not break decoding.
-func (v *{{$t}}) UnmarshalJSON(b []byte) error { return {{$tab}}.UnmarshalJSON(v, b) }
+func (v *{{$t}}) UnmarshalJSON(b []byte) error { return {{$tab}}.DecodeJSON(v, b) }
 
 // Parse{{$t}} finds a {{$t}} by its label (case, accents and spacing
 // ignored), another accepted spelling, or its code in decimal.
