@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
@@ -120,8 +121,10 @@ func WithMaxResponseSize(n int64) Option {
 	return func(c *transport.Config) error { c.MaxResponseSize = n; return nil }
 }
 
-// New returns a client for the account login/password in env (Prep or Prod).
+// New returns a client for the account login/password in env (Prep or
+// Prod; "prep" and "prod" are accepted too).
 func New(login, password string, env Environment, opts ...Option) (*Client, error) {
+	env = Environment(strings.ToUpper(string(env)))
 	switch {
 	case login == "":
 		return nil, errors.New("batiweb: login is required")

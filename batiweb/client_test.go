@@ -37,7 +37,7 @@ func TestNewChecksItsArguments(t *testing.T) {
 	for name, f := range map[string]func() (*batiweb.Client, error){
 		"no login":    func() (*batiweb.Client, error) { return batiweb.New("", "p", batiweb.Prep) },
 		"no password": func() (*batiweb.Client, error) { return batiweb.New("l", "", batiweb.Prep) },
-		"bad env":     func() (*batiweb.Client, error) { return batiweb.New("l", "p", "prod") },
+		"bad env":     func() (*batiweb.Client, error) { return batiweb.New("l", "p", "staging") },
 		"bad base URL": func() (*batiweb.Client, error) {
 			return batiweb.New("l", password, batiweb.Prep, batiweb.WithBaseURL("::"))
 		},

@@ -69,7 +69,7 @@ func (l *Lead) Validate() error {
 	optional(&p, "yearbuilt", l.YearBuilt)
 	optional(&p, "funding", l.Funding)
 	optional(&p, "budget", l.Budget)
-	if l.WorkDescription == "" && l.WorkType == 0 {
+	if strings.TrimSpace(l.WorkDescription) == "" && l.WorkType == 0 {
 		p.Add("workdescription", "is required (it defaults to the work type's label)")
 	}
 	return validationError("import", p)
@@ -125,7 +125,7 @@ func (c *Client) Import(ctx context.Context, lead *Lead) (*ImportResult, error) 
 		return nil, err
 	}
 	wire := *lead
-	if wire.WorkDescription == "" {
+	if strings.TrimSpace(wire.WorkDescription) == "" {
 		wire.WorkDescription = lead.WorkType.String()
 	}
 	wire.Zipcode = strings.TrimSpace(wire.Zipcode)

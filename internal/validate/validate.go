@@ -5,6 +5,7 @@ package validate
 import (
 	"net/mail"
 	"strings"
+	"unicode"
 )
 
 // Problem is one field that cannot be sent as it is.
@@ -46,10 +47,18 @@ func (l List) Join() string {
 	return strings.Join(parts, "; ")
 }
 
-// Email reports whether s is one bare e-mail address (no display name).
+// Email reports whether s is one bare e-mail address (no display name, no
+// space or control character anywhere) whose domain has a dot inside it.
 func Email(s string) bool {
+	if strings.IndexFunc(s, func(c rune) bool { return unicode.IsSpace(c) || unicode.IsControl(c) }) >= 0 {
+		return false
+	}
 	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndexByte(s, '@'):], ".")
+	if err != nil || a.Address != s {
+		return false
+	}
+	domain := s[strings.LastIndexByte(s, '@')+1:]
+	return strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 
 // Digits reports whether s is exactly n ASCII digits.

@@ -11,7 +11,7 @@ func TestEmail(t *testing.T) {
 	for _, ok := range []string{"a@b.fr", "claire.martin+tag@example.co.uk", "x_y@sub.domain.com"} {
 		assert.True(t, Email(ok), ok)
 	}
-	for _, bad := range []string{"", "a", "a@b", "Claire <a@b.fr>", "a@b.fr ", " a@b.fr", "a@@b.fr", "a@.fr."} {
+	for _, bad := range []string{"", "a", "a@b", "Claire <a@b.fr>", "a@b.fr ", " a@b.fr", "a@@b.fr", "a@.fr.", "claire@example.", "claire@example.\u00a0", "a@b.fr\u3000", "a@.b.fr"} {
 		assert.False(t, Email(bad), bad)
 	}
 }
