@@ -18,6 +18,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -126,6 +128,9 @@ type Client struct {
 	max      int64
 	auth     func(*http.Request)
 	redactor *redact.Redactor
+	uaHeader []string
+	resolved sync.Map // ref → *url.URL, never modified once stored
+	cached   atomic.Int32
 }
 
 // New checks cfg and builds a Client.
@@ -149,6 +154,7 @@ func New(cfg Config) (*Client, error) {
 	} else if cfg.MaxResponseSize > 0 {
 		c.max = cfg.MaxResponseSize
 	}
+	c.uaHeader = []string{c.ua}
 	policy := DefaultRetryPolicy()
 	if cfg.Retry != nil {
 		policy = *cfg.Retry
@@ -253,19 +259,17 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, c.fail(req, u, st, 0, err)
 	}
-	for k, v := range req.Header {
-		rreq.Header[k] = v
-	}
-	rreq.Header.Set("User-Agent", c.ua)
-	if rreq.Header.Get("Accept") == "" {
-		rreq.Header.Set("Accept", "application/json")
-	}
+	h := rreq.Header
+	h["User-Agent"] = c.uaHeader
+	h["Accept"] = jsonHeader
 	if req.Body != nil {
-		ct := req.ContentType
-		if ct == "" {
-			ct = "application/json"
+		h["Content-Type"] = jsonHeader
+		if req.ContentType != "" {
+			h.Set("Content-Type", req.ContentType)
 		}
-		rreq.Header.Set("Content-Type", ct)
+	}
+	for k, v := range req.Header {
+		h[http.CanonicalHeaderKey(k)] = v
 	}
 	if c.auth != nil {
 		c.auth(rreq.Request)
@@ -291,7 +295,26 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	return &Response{StatusCode: status, Header: resp.Header, Body: st.body, Attempts: st.attempts, url: u, redactor: c.redactor}, nil
 }
 
+// jsonHeader is shared by every request's Accept and Content-Type: the
+// standard library only reads header values.
+var jsonHeader = []string{"application/json"}
+
+// resolve turns a request's URL into an absolute one. The answers for the
+// first refs are cached: a client calls the same few paths again and again.
 func (c *Client) resolve(ref string) (*url.URL, error) {
+	if u, ok := c.resolved.Load(ref); ok {
+		return u.(*url.URL), nil
+	}
+	u, err := c.parse(ref)
+	if err == nil && c.cached.Load() < maxCachedURLs && c.cached.Add(1) <= maxCachedURLs {
+		c.resolved.Store(ref, u)
+	}
+	return u, err
+}
+
+const maxCachedURLs = 64
+
+func (c *Client) parse(ref string) (*url.URL, error) {
 	u, err := url.Parse(ref)
 	if err != nil {
 		return nil, fmt.Errorf("invalid URL %q", c.redactor.String(ref))

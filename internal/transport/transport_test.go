@@ -232,3 +232,26 @@ func TestConfigValidation(t *testing.T) {
 	assert.Equal(t, time.Hour, hc.Timeout, "the caller's client is not modified")
 	assert.Equal(t, time.Second, c.rc.HTTPClient.Timeout)
 }
+
+func TestResolveCachesAFewURLs(t *testing.T) {
+	t.Parallel()
+	c, err := New(Config{BaseURL: "https://api.example.test/base"})
+	require.NoError(t, err)
+	for i := range 2 * maxCachedURLs {
+		ref := "/p/" + strings.Repeat("x", i) + "?n=1"
+		for range 2 {
+			u, err := c.resolve(ref)
+			require.NoError(t, err)
+			assert.Equal(t, "https://api.example.test/base"+ref, u.String())
+		}
+	}
+	stored := 0
+	c.resolved.Range(func(any, any) bool { stored++; return true })
+	assert.Equal(t, maxCachedURLs, stored)
+	assert.EqualValues(t, maxCachedURLs, c.cached.Load(), "the counter stops at the cap")
+	_, err = c.resolve("://bad")
+	assert.Error(t, err)
+	noBase, _ := New(Config{})
+	_, err = noBase.resolve("/relative")
+	assert.Error(t, err)
+}

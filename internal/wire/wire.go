@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var null = []byte("null")
@@ -20,6 +21,8 @@ func Scalar(b []byte) (s string, ok bool, err error) {
 	switch {
 	case bytes.Equal(b, null):
 		return "", false, nil
+	case len(b) > 1 && b[0] == '"' && b[len(b)-1] == '"' && bytes.IndexByte(b, '\\') < 0 && utf8.Valid(b):
+		return string(b[1 : len(b)-1]), true, nil // no escapes: the text itself
 	case len(b) > 0 && b[0] == '"':
 		if err := json.Unmarshal(b, &s); err != nil {
 			return "", false, err
