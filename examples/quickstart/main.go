@@ -10,6 +10,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -19,18 +20,18 @@ import (
 func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if err := run(ctx); err != nil {
+	if err := run(ctx, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context) error {
-	fmt.Println("== Batiweb: sell a renovation lead (fake server)")
+func run(ctx context.Context, w io.Writer) error {
+	fmt.Fprintln(w, "== Batiweb: sell a renovation lead (fake server)")
 	client, srv, err := demo.FakeBatiweb()
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
-	return demo.Batiweb(ctx, os.Stdout, client, srv)
+	return demo.Batiweb(ctx, w, client, srv)
 }

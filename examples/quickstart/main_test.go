@@ -1,0 +1,29 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestQuickstart runs the quickstart as `go run ./examples/quickstart` does.
+func TestQuickstart(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var out bytes.Buffer
+	require.NoError(t, run(ctx, &out))
+	for _, want := range []string{
+		"is_sellable Peinture in 78180 -> sellable=true (code 0)",
+		"import Claire Martin -> id 1001",
+		`status -> 1 "Validé"`,
+		"import the same e-mail again -> duplicate=true",
+		"import an invalid lead -> nothing sent, 3 problems",
+	} {
+		assert.Contains(t, out.String(), want)
+	}
+}
