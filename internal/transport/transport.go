@@ -6,7 +6,6 @@
 package transport
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -377,14 +376,13 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
 	}
-	st, _ := ctx.Value(callKey{}).(*call)
-	kind := Read
-	if st != nil {
-		kind = st.kind
+	st, ok := ctx.Value(callKey{}).(*call)
+	if !ok {
+		st = &call{kind: Read}
 	}
-	retry, why := shouldRetry(kind, resp, err)
+	retry, why := shouldRetry(st.kind, resp, err)
 	if retry && c.log != nil {
-		c.log.InfoContext(ctx, "passerelle: retrying", "op", st.op, "kind", kind.String(), "reason", c.redactor.String(why))
+		c.log.InfoContext(ctx, "passerelle: retrying", "op", st.op, "kind", st.kind.String(), "reason", c.redactor.String(why))
 	}
 	return retry, nil
 }
@@ -479,14 +477,4 @@ func (c *Client) debug(ctx context.Context, msg string, args ...any) {
 	if c.log != nil {
 		c.log.DebugContext(ctx, msg, args...)
 	}
-}
-
-// ReadAllLimited is io.ReadAll under a limit, for servers and tests.
-func ReadAllLimited(r io.Reader, limit int64) ([]byte, error) {
-	var buf bytes.Buffer
-	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	if err == nil && n > limit {
-		err = ErrResponseTooLarge
-	}
-	return buf.Bytes(), err
 }
