@@ -53,73 +53,37 @@ type Option func(*transport.Config) error
 
 // WithBaseURL sends requests to another host (DefaultBaseURL otherwise),
 // such as HelloArtisanBaseURL or a batiwebtest server.
-func WithBaseURL(u string) Option {
-	return func(c *transport.Config) error { c.BaseURL = u; return nil }
-}
+func WithBaseURL(u string) Option { return transport.WithBaseURL(u) }
 
 // WithHTTPClient sets the HTTP client the retries wrap. It is copied; its
 // Timeout is replaced by WithTimeout's when both are given.
-func WithHTTPClient(hc *http.Client) Option {
-	return func(c *transport.Config) error {
-		if hc == nil {
-			return errors.New("nil HTTP client")
-		}
-		c.HTTPClient = hc
-		return nil
-	}
-}
+func WithHTTPClient(hc *http.Client) Option { return transport.WithHTTPClient(hc) }
 
 // WithTimeout bounds each attempt (30s by default); the context bounds
 // the whole call, retries included.
-func WithTimeout(d time.Duration) Option {
-	return func(c *transport.Config) error { c.Timeout = d; return nil }
-}
+func WithTimeout(d time.Duration) Option { return transport.WithTimeout(d) }
 
 // WithRetry sets how many times a call is retried and the backoff bounds
 // (3 retries, 500ms to 10s by default). WithRetry(0, 0, 0) sends each
 // request once.
 func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
-	return func(c *transport.Config) error {
-		p := transport.DefaultRetryPolicy()
-		if c.Retry != nil {
-			p = *c.Retry
-		}
-		p.MaxRetries, p.MinWait, p.MaxWait = maxRetries, minWait, maxWait
-		c.Retry = &p
-		return p.Validate()
-	}
+	return transport.WithRetry(maxRetries, minWait, maxWait)
 }
 
 // WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s
 // by default).
-func WithMaxRetryAfter(d time.Duration) Option {
-	return func(c *transport.Config) error {
-		p := transport.DefaultRetryPolicy()
-		if c.Retry != nil {
-			p = *c.Retry
-		}
-		p.MaxRetryAfter = d
-		c.Retry = &p
-		return p.Validate()
-	}
-}
+func WithMaxRetryAfter(d time.Duration) Option { return transport.WithMaxRetryAfter(d) }
 
 // WithLogger logs requests, responses and retries at debug and info level,
 // with every secret masked. Clients are silent without it.
-func WithLogger(l *slog.Logger) Option {
-	return func(c *transport.Config) error { c.Logger = l; return nil }
-}
+func WithLogger(l *slog.Logger) Option { return transport.WithLogger(l) }
 
 // WithUserAgent replaces the User-Agent "passerelle/<version>".
-func WithUserAgent(ua string) Option {
-	return func(c *transport.Config) error { c.UserAgent = ua; return nil }
-}
+func WithUserAgent(ua string) Option { return transport.WithUserAgent(ua) }
 
 // WithMaxResponseSize bounds the bytes read from a response (10 MiB by
 // default); a longer body is an error wrapping ErrResponseTooLarge.
-func WithMaxResponseSize(n int64) Option {
-	return func(c *transport.Config) error { c.MaxResponseSize = n; return nil }
-}
+func WithMaxResponseSize(n int64) Option { return transport.WithMaxResponseSize(n) }
 
 // New returns a client for the account login/password in env (Prep or
 // Prod; "prep" and "prod" are accepted too).
