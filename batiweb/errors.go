@@ -105,29 +105,7 @@ var ErrResponseTooLarge = transport.ErrResponseTooLarge
 type FieldError = validate.Problem
 
 // ValidationError lists every problem of a request, found before anything
-// was sent.
-type ValidationError struct {
-	Op     string
-	Fields []FieldError
-}
+// was sent: Fields names each bad field, Field(name) tests for one.
+type ValidationError = validate.Error
 
-func (e *ValidationError) Error() string {
-	return "batiweb: invalid " + e.Op + " request: " + validate.List(e.Fields).Join()
-}
-
-// Field reports whether the named wire field is among the problems.
-func (e *ValidationError) Field(name string) bool {
-	for _, f := range e.Fields {
-		if f.Field == name {
-			return true
-		}
-	}
-	return false
-}
-
-func validationError(op string, l validate.List) error {
-	if len(l) == 0 {
-		return nil
-	}
-	return &ValidationError{Op: op, Fields: l}
-}
+func validationError(op string, l validate.List) error { return l.Err("batiweb", op) }

@@ -90,3 +90,33 @@ func Phone(s string) bool {
 	}
 	return digits >= 6 && digits <= 15
 }
+
+// Error lists every problem of a request, found before anything was sent.
+// Each package exports it as its ValidationError.
+type Error struct {
+	Pkg    string // the package, "batiweb", ...
+	Op     string // the request, "import", ...
+	Fields []Problem
+}
+
+func (e *Error) Error() string {
+	return e.Pkg + ": invalid " + e.Op + " request: " + List(e.Fields).Join()
+}
+
+// Field reports whether the named wire field is among the problems.
+func (e *Error) Field(name string) bool {
+	for _, f := range e.Fields {
+		if f.Field == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Err is nil without problems, else an *Error.
+func (l List) Err(pkg, op string) error {
+	if len(l) == 0 {
+		return nil
+	}
+	return &Error{Pkg: pkg, Op: op, Fields: l}
+}

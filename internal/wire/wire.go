@@ -85,8 +85,8 @@ func (v Bool01) MarshalJSON() ([]byte, error) {
 	return []byte(`"0"`), nil
 }
 
-// UnmarshalJSON accepts "1"/"0", 1/0, true/false, "true"/"false", "" and
-// null (both false).
+// UnmarshalJSON accepts "1"/"0", 1/0, true/false, "true"/"false",
+// "oui"/"non", "yes"/"no", "" and null (both false).
 func (v *Bool01) UnmarshalJSON(b []byte) error {
 	switch string(bytes.TrimSpace(b)) {
 	case "true":
@@ -101,9 +101,9 @@ func (v *Bool01) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "1", "true":
+	case "1", "true", "oui", "yes":
 		*v = true
-	case "0", "false", "":
+	case "0", "false", "non", "no", "":
 		*v = false
 	default:
 		return fmt.Errorf("want \"0\" or \"1\", got %.20q", s)

@@ -5,6 +5,9 @@
 // Usage, in a go:generate line of the package:
 //
 //	//go:generate go run ../internal/enum/enumgen -output enums_gen.go IsOwner Civility
+//
+// Types listed with -strings are string types backed by an
+// *enum.StringTable[T]; they get Valid, ParseT and TValues.
 package main
 
 import (
@@ -55,24 +58,42 @@ func Lookup{{$t}}(code int) ({{$t}}, bool) { return {{$tab}}.Lookup(code) }
 
 // {{$t}}Values returns every {{$t}} of the service's table, in its order.
 func {{$t}}Values() []{{$t}} { return {{$tab}}.Values() }
+{{end}}{{range .Strings}}{{$t := .Name}}{{$tab := .Table}}
+// Valid reports whether v is exactly one of the values the service allows.
+func (v {{$t}}) Valid() bool { return {{$tab}}.Valid(v) }
+
+// Parse{{$t}} returns the allowed {{$t}} that s spells, case, accents and
+// spacing ignored.
+func Parse{{$t}}(s string) ({{$t}}, error) { return {{$tab}}.Parse(s) }
+
+// {{$t}}Values returns every allowed {{$t}}, in the seed's order.
+func {{$t}}Values() []{{$t}} { return {{$tab}}.Values() }
 {{end}}`))
 
 type typ struct{ Name, Table string }
 
+func newTyp(name string) typ {
+	r := []rune(name)
+	return typ{name, string(unicode.ToLower(r[0])) + string(r[1:]) + "Table"}
+}
+
 func main() {
 	output := flag.String("output", "enums_gen.go", "file to write")
+	stringTypes := flag.String("strings", "", "comma-separated string enum types (backed by an enum.StringTable)")
 	flag.Parse()
 	pkg := os.Getenv("GOPACKAGE")
-	if pkg == "" || flag.NArg() == 0 {
+	if pkg == "" || flag.NArg() == 0 && *stringTypes == "" {
 		log.Fatal("enumgen: run from go:generate with the type names as arguments")
 	}
 	data := struct {
-		Package string
-		Types   []typ
+		Package        string
+		Types, Strings []typ
 	}{Package: pkg}
 	for _, name := range flag.Args() {
-		r := []rune(name)
-		data.Types = append(data.Types, typ{name, string(unicode.ToLower(r[0])) + string(r[1:]) + "Table"})
+		data.Types = append(data.Types, newTyp(name))
+	}
+	for _, name := range strings.FieldsFunc(*stringTypes, func(r rune) bool { return r == ',' }) {
+		data.Strings = append(data.Strings, newTyp(name))
 	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, data); err != nil {
