@@ -38,12 +38,12 @@ func TestInt(t *testing.T) {
 
 func TestBool01(t *testing.T) {
 	t.Parallel()
-	for in, want := range map[string]Bool01{`"1"`: true, `"0"`: false, `1`: true, `0`: false, `true`: true, `false`: false, `""`: false, `null`: false, `"true"`: true} {
+	for in, want := range map[string]Bool01{`"1"`: true, `"0"`: false, `1`: true, `0`: false, `true`: true, `false`: false, `""`: false, `null`: false, `"true"`: true, `"oui"`: true, `"Non"`: false} {
 		var b Bool01
 		require.NoError(t, json.Unmarshal([]byte(in), &b), in)
 		assert.Equal(t, want, b, in)
 	}
-	for _, bad := range []string{`"2"`, `"oui"`, `{}`} {
+	for _, bad := range []string{`"2"`, `"peut-être"`, `{}`} {
 		var b Bool01
 		assert.Error(t, json.Unmarshal([]byte(bad), &b), bad)
 	}
