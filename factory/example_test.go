@@ -1,0 +1,137 @@
+package factory_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"time"
+
+	"github.com/passerelle-go/passerelle/factory"
+	"github.com/passerelle-go/passerelle/factory/factorytest"
+)
+
+// lead is a project as La Factory imports it from a web form.
+func lead() factory.Project {
+	return factory.Project{
+		Salutation: factory.Madame, FirstName: "Camille", LastName: "Durand",
+		Email: "camille.durand@example.fr", MobilePhone: "06 90 11 22 33", WorkPhone: "03 20 00 00 00",
+		PostalCode: "59000", City: "Lille", ProgramCode: "NX-59000-01", Project: factory.Habiter,
+		Channel: "web", UTMSource: "seloger", FormName: "Contact programme",
+	}
+}
+
+func ExampleNew() {
+	srv := factorytest.NewServer() // a real account: factory.New(factory.AcceptanceBaseURL, key)
+	defer srv.Close()
+	client, err := factory.New(srv.URL, factorytest.APIKey)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(client) // the api key is never printed
+	// Output: factory.Client{apiKeyHeader: "apikey"}
+}
+
+func ExampleClient_NextProject() {
+	srv := factorytest.NewServer()
+	defer srv.Close()
+	srv.AddImported(lead())
+	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	ctx := context.Background()
+
+	p, err := client.NextProject(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.FactoryProjectID, p.Salutation, p.FirstName, p.LastName, p.Project)
+	res, _ := client.Acknowledge(ctx, p.FactoryProjectID, "CC-42")
+	fmt.Println("acknowledged as", res.CallCenterProjectID)
+
+	_, err = client.NextProject(ctx)
+	fmt.Println(errors.Is(err, factory.ErrNoProject))
+	// Output:
+	// FP-000001 Madame Camille Durand Habiter
+	// acknowledged as CC-42
+	// true
+}
+
+// The safe way to update: take the project La Factory sent, change it,
+// send it whole. A field left out would be blanked by La Factory.
+func ExampleClient_UpdateProject() {
+	srv := factorytest.NewServer()
+	defer srv.Close()
+	id := srv.AddImported(lead())
+	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	ctx := context.Background()
+
+	p, _ := client.NextProject(ctx) // 1. fetch
+	p.CallCenterProjectID = "CC-42" // 2. change
+	p.Goal, p.BudgetMax = factory.ResidencePrincipale, "320000"
+	if _, err := client.UpdateProject(ctx, p); err != nil { // 3. update, whole
+		log.Fatal(err)
+	}
+	fmt.Println(srv.Fields(id)["tel_professionnel"], srv.Fields(id)["budget_max"])
+
+	p.WorkPhone = "" // blanking a field La Factory sent needs Clear
+	_, err := client.UpdateProject(ctx, p)
+	fmt.Println(err)
+	_, err = client.UpdateProject(ctx, p.Clear("tel_professionnel"))
+	fmt.Println(err, srv.Fields(id)["tel_professionnel"] == "")
+	// Output:
+	// 03 20 00 00 00 320000
+	// factory: invalid update request: tel_professionnel: La Factory sent a value and the update would blank it; call Clear("tel_professionnel") to blank it on purpose
+	// <nil> true
+}
+
+func ExampleClient_ScheduleAppointment() {
+	srv := factorytest.NewServer()
+	defer srv.Close()
+	id := srv.AddImported(lead())
+	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	ctx := context.Background()
+
+	_, _ = client.LogCall(ctx, id, factory.PhoneCall{Subject: "Premier appel", Direction: factory.Outgoing, DurationMinutes: 7})
+	start := time.Date(2026, 12, 3, 14, 0, 0, 0, factory.Paris)
+	_, err := client.ScheduleAppointment(ctx, id, factory.Appointment{
+		Subject: "Visite du T3", Comment: "Présentation du lot 0012", Start: start, End: start.Add(time.Hour),
+		Type: factory.R1, Nature: factory.Physique, SalesRep: "sophie.leroy@edouarddenis.example",
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, a := range srv.Activities(id) {
+		fmt.Printf("%s %q durée=%q %q→%q\n", a["typeactivite"], a["sujet"], a["durée"], a["datedebut"], a["datefin"])
+	}
+	// Output:
+	// phonecall Premier appel 7
+	// appointment Visite du T3  20261203140000 20261203150000
+}
+
+func ExampleClient_Conclude() {
+	srv := factorytest.NewServer()
+	defer srv.Close()
+	srv.SetConclusionCodes(map[string]string{"RDV": "CONCL-RDV-PHYSIQUE"}) // the "code conclusion" entity
+	id := srv.AddImported(lead())
+	client, _ := factory.New(srv.URL, factorytest.APIKey)
+
+	_, err := client.Conclude(context.Background(), id, "CC-42", "RDV")
+	fmt.Println(err, srv.Conclusion(id))
+
+	_, err = client.Conclude(context.Background(), id, "CC-42", "???")
+	var e *factory.Error
+	if errors.As(err, &e) && errors.Is(err, factory.ErrRejected) {
+		fmt.Println(e.ErCode, e.ErMessage)
+	}
+	// Output:
+	// <nil> CONCL-RDV-PHYSIQUE
+	// 400 Unknown conclusion code ???
+}
+
+func ExampleMotifCloture_Closure() {
+	fmt.Println(factory.RdvPhysique.Closure(), len(factory.Refus.Motifs()), len(factory.MotifClotureValues()))
+	m, _ := factory.ParseMotifCloture("tra")
+	fmt.Println(m)
+	// Output:
+	// ACCORD 8 21
+	// TRANSFERT ABOUTI (TRA)
+}
