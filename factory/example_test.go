@@ -103,8 +103,8 @@ func ExampleClient_ScheduleAppointment() {
 		fmt.Printf("%s %q durée=%q %q→%q\n", a["typeactivite"], a["sujet"], a["durée"], a["datedebut"], a["datefin"])
 	}
 	// Output:
-	// phonecall Premier appel 7
-	// appointment Visite du T3  20261203140000 20261203150000
+	// phonecall "Premier appel" durée="7" ""→""
+	// appointment "Visite du T3" durée="" "20261203140000"→"20261203150000"
 }
 
 func ExampleClient_Conclude() {
