@@ -3,8 +3,8 @@
 //
 //	go run ./examples/quickstart
 //
-// Services whose package has landed each add their part here; today that
-// is Batiweb.
+// Services whose package has landed each add their part here; today
+// Batiweb and La Factory.
 package main
 
 import (
@@ -33,5 +33,15 @@ func run(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	defer srv.Close()
-	return demo.Batiweb(ctx, w, client, srv)
+	if err := demo.Batiweb(ctx, w, client, srv); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w, "\n== La Factory: a call-center agent's loop (fake server)")
+	fc, fsrv, err := demo.FakeFactory()
+	if err != nil {
+		return err
+	}
+	defer fsrv.Close()
+	return demo.Factory(ctx, w, fc, fsrv)
 }

@@ -23,6 +23,10 @@ func TestQuickstart(t *testing.T) {
 		`status -> 1 "Validé"`,
 		"import the same e-mail again -> duplicate=true",
 		"import an invalid lead -> nothing sent, 3 problems",
+		"factory  next project FP-000001: Madame Camille Durand, Lille",
+		"factory  acknowledged as CC-FP-000001",
+		"factory  updated the whole project (ACCORD / RDV PHYSIQUE, seller sophie.leroy@edouarddenis.example)",
+		"factory  closed with conclusion code ACCORD-RDV (La Factory's CONCL-ACCORD-RDV-PHYSIQUE, 2 activities recorded)",
 	} {
 		assert.Contains(t, out.String(), want)
 	}
