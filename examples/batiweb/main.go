@@ -6,29 +6,6 @@
 //	go run ./examples/batiweb
 package main
 
-import (
-	"context"
-	"fmt"
-	"os"
-	"time"
+import "github.com/passerelle-go/passerelle/examples/internal/demo"
 
-	"github.com/passerelle-go/passerelle/examples/internal/demo"
-)
-
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	client, srv, err := demo.BatiwebClient()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	if srv != nil {
-		defer srv.Close()
-		fmt.Println("(against the in-memory batiwebtest server)")
-	}
-	if err := demo.Batiweb(ctx, os.Stdout, client, srv); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-}
+func main() { demo.Main(demo.BatiwebFromEnv) }

@@ -7,29 +7,6 @@
 //	go run ./examples/factory-callcenter
 package main
 
-import (
-	"context"
-	"fmt"
-	"os"
-	"time"
+import "github.com/passerelle-go/passerelle/examples/internal/demo"
 
-	"github.com/passerelle-go/passerelle/examples/internal/demo"
-)
-
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	client, srv, err := demo.FactoryClient()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	if srv != nil {
-		defer srv.Close()
-		fmt.Println("(against the in-memory factorytest server)")
-	}
-	if err := demo.Factory(ctx, os.Stdout, client, srv); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-}
+func main() { demo.Main(demo.FactoryFromEnv) }

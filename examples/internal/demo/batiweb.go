@@ -106,3 +106,16 @@ func Batiweb(ctx context.Context, w io.Writer, c *batiweb.Client, srv *batiwebte
 	}
 	return nil
 }
+
+// BatiwebFromEnv tells the Batiweb story with BatiwebClient's client.
+func BatiwebFromEnv(ctx context.Context, w io.Writer) error {
+	client, srv, err := BatiwebClient()
+	if err != nil {
+		return err
+	}
+	if srv != nil {
+		defer srv.Close()
+		fmt.Fprintln(w, "(against the in-memory batiwebtest server)")
+	}
+	return Batiweb(ctx, w, client, srv)
+}

@@ -118,3 +118,16 @@ func Factory(ctx context.Context, w io.Writer, c *factory.Client, srv *factoryte
 	fmt.Fprintln(w)
 	return nil
 }
+
+// FactoryFromEnv tells the Factory story with FactoryClient's client.
+func FactoryFromEnv(ctx context.Context, w io.Writer) error {
+	client, srv, err := FactoryClient()
+	if err != nil {
+		return err
+	}
+	if srv != nil {
+		defer srv.Close()
+		fmt.Fprintln(w, "(against the in-memory factorytest server)")
+	}
+	return Factory(ctx, w, client, srv)
+}
