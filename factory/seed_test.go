@@ -108,7 +108,7 @@ func TestSeedExtractsAreVerbatim(t *testing.T) {
 	if err != nil {
 		t.Skip("the seed is not beside this checkout")
 	}
-	for _, f := range []string{"testdata/seed-update-balises.txt", "testdata/seed-closures.txt"} {
+	for _, f := range []string{"testdata/seed-update-balises.txt", "testdata/seed-closures.txt", "testdata/seed-flux-balises.txt"} {
 		b, err := os.ReadFile(f)
 		require.NoError(t, err)
 		assert.Contains(t, string(seed), string(b), f)
@@ -221,4 +221,46 @@ func TestWireBodies(t *testing.T) {
 		"direction": "0", "durée": "12", "message": "true"}, got[4].body)
 	assert.Equal(t, map[string]any{"factoryprojectid": "FP-1", "sujet": "RDV", "typeactivite": "appointment",
 		"commentaire": "c", "datedebut": "20260115110000", "datefin": "20260115123000", "typerdv": "R2", "naturerdv": "visio"}, got[5].body)
+}
+
+// TestSeedFluxBalises decodes a project carrying every balise of the
+// GetProject4CallCenter flux (section 3.1.4) and finds each value again
+// under the update table's name.
+func TestSeedFluxBalises(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("testdata/seed-flux-balises.txt")
+	require.NoError(t, err)
+	values := map[string]string{
+		"salutation": "Monsieur", "situation_logement": "locataire", "objectif_achat": "investissement",
+		"projet_immo": "Habiter", "primo_accedant": "oui", "rgpdin": "oui", "rgpdout": "non",
+		"date_acquisition": "20260101120000", "date_naissance": "19900101", "code_lot": "12345_0012",
+	}
+	renamed := map[string]string{"utm_camapaign": "utm_campaign", "type_bienED": "type_logementED", "nature_bien": "nature_logement"}
+	flux := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
+		cols := strings.Split(line, "\t")
+		name := strings.TrimSpace(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(cols[len(cols)-1]))
+		if len(cols) < 2 || name == "" {
+			continue // the blank lines between the table's two pages
+		}
+		v, ok := values[name]
+		if !ok {
+			v = "v-" + name
+		}
+		flux[name] = v
+	}
+	require.Len(t, flux, 43)
+	raw, _ := json.Marshal(flux)
+	var p factory.Project
+	require.NoError(t, json.Unmarshal(raw, &p))
+	out, _ := json.Marshal(p)
+	var sent map[string]string
+	require.NoError(t, json.Unmarshal(out, &sent))
+	for name, v := range flux {
+		key := name
+		if r, ok := renamed[name]; ok {
+			key = r
+		}
+		assert.Equal(t, v, sent[key], "flux balise %s", name)
+	}
 }
