@@ -416,6 +416,17 @@ func transient(err error) bool {
 	return true
 }
 
+// NothingSent reports an error from before the request could reach the
+// server: no connection was made (dial, proxy or DNS error), or the
+// context ended before the first attempt.
+func NothingSent(err error) bool {
+	var te *Error
+	if errors.As(err, &te) && te.Attempts == 0 {
+		return true
+	}
+	return nothingSent(err)
+}
+
 // nothingSent reports an error from before the connection existed, so the
 // server cannot have seen the request.
 func nothingSent(err error) bool {

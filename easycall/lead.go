@@ -1,0 +1,269 @@
+package easycall
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/passerelle-go/passerelle/internal/validate"
+)
+
+// The canonical (Italian) names of EasyCall's predefined fields.
+const (
+	FieldNome              = "nome"               // first name
+	FieldCognome           = "cognome"            // last name
+	FieldNomeCompleto      = "nome_completo"      // full name
+	FieldPartitaIVA        = "partita_iva"        // company tax id (CIF/NIF)
+	FieldCodiceFiscale     = "codice_fiscale"     // personal tax code (NIE)
+	FieldTelefonoFisso     = "telefono_fisso"     // landline
+	FieldTelefonoMobile    = "telefono_mobile"    // mobile phone
+	FieldAltroTelefono     = "altro_telefono"     // other phone
+	FieldTelefono          = "telefono"           // phone
+	FieldEmail             = "email"              // e-mail
+	FieldOtro              = "otro"               // other
+	FieldPersonalizzato1   = "personalizzato1"    // custom 1
+	FieldPersonalizzato2   = "personalizzato2"    // custom 2
+	FieldNazione           = "nazione"            // country
+	FieldRegione           = "regione"            // region
+	FieldProvincia         = "provincia"          // province, district
+	FieldCAP               = "cap"                // postal code
+	FieldComune            = "comune"             // town
+	FieldStrada            = "strada"             // street address
+	FieldLatitudine        = "latitudine"         // latitude
+	FieldLongitudine       = "longitudine"        // longitude
+	FieldDataScadenza      = "data_scadenza"      // expiry date
+	FieldDataPresentazione = "data_presentazione" // submission date
+)
+
+// aliases is the seed's table of predefined fields: each name EasyCall
+// accepts (Spanish, or the canonical name itself) and the canonical
+// field it resolves to.
+var aliases = map[string]string{
+	"nome": FieldNome, "nombre": FieldNome,
+	"apellido":        FieldCognome,
+	"nombre_completo": FieldNomeCompleto, "nombre y apellido": FieldNomeCompleto,
+	"cif_nif":            FieldPartitaIVA,
+	"nie_codigo_fiscal":  FieldCodiceFiscale,
+	"telefono_fijo":      FieldTelefonoFisso,
+	"telefono_movil":     FieldTelefonoMobile,
+	"otro_telefono":      FieldAltroTelefono,
+	"numbero":            FieldTelefono,
+	"correo_electronico": FieldEmail,
+	"otro":               FieldOtro,
+	"personalizado1":     FieldPersonalizzato1,
+	"personalizado2":     FieldPersonalizzato2,
+	"pais":               FieldNazione,
+	"zona":               FieldRegione, "region": FieldRegione,
+	"distrito": FieldProvincia,
+	"cp":       FieldCAP, "codigo_postal": FieldCAP,
+	"municipio": FieldComune, "ciudad": FieldComune,
+	"calle": FieldStrada, "direccion": FieldStrada,
+	"latitud":         FieldLatitudine,
+	"longitud":        FieldLongitudine,
+	"fecha_caducidad": FieldDataScadenza, "fecha_vencimiento": FieldDataScadenza,
+	"fecha_presentacion": FieldDataPresentazione, "cuando": FieldDataPresentazione,
+}
+
+// CanonicalField resolves a field name, canonical or one of the seed's
+// aliases ("telefono_movil", "nombre y apellido"), case and spacing
+// ignored, to its canonical name.
+func CanonicalField(name string) (string, bool) {
+	key := strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	if c, ok := aliases[key]; ok {
+		return c, true
+	}
+	for _, f := range fields {
+		if f.name == key {
+			return key, true
+		}
+	}
+	return "", false
+}
+
+// Lead is one lead to import: a typed field per predefined canonical
+// field, the external campaign code that routes it, and custom fields.
+type Lead struct {
+	Nome              string
+	Cognome           string
+	NomeCompleto      string
+	PartitaIVA        string
+	CodiceFiscale     string
+	TelefonoFisso     string
+	TelefonoMobile    string
+	AltroTelefono     string
+	Telefono          string
+	Email             string
+	Otro              string
+	Personalizzato1   string
+	Personalizzato2   string
+	Nazione           string
+	Regione           string
+	Provincia         string
+	CAP               string
+	Comune            string
+	Strada            string
+	Latitudine        *float64 // degrees, -90 to 90
+	Longitudine       *float64 // degrees, -180 to 180
+	DataScadenza      string   // a date: 2006-01-02, 2006-01-02 15:04[:05], RFC 3339 or 02/01/2006
+	DataPresentazione string   // same formats
+
+	// Campaign is the external campaign code set up in EasyCall's Import
+	// API: one word, words joined with "_", never a space.
+	Campaign string
+	// Custom holds the custom fields, by the key created in EasyCall (lower
+	// case, digits and "_" only), which must match it exactly.
+	Custom map[string]string
+}
+
+// field is one predefined field: its canonical name and its value in a
+// Lead. The table drives encoding, parsing and the text form.
+type field struct {
+	name string
+	get  func(*Lead) string
+	set  func(*Lead, string) error
+}
+
+// text is a string field.
+func text(name string, p func(*Lead) *string) field {
+	return field{name, func(l *Lead) string { return *p(l) }, func(l *Lead, v string) error { *p(l) = v; return nil }}
+}
+
+// coordinate is a latitude or longitude, written in decimal.
+func coordinate(name string, p func(*Lead) **float64) field {
+	return field{name, func(l *Lead) string {
+		if c := *p(l); c != nil {
+			return strconv.FormatFloat(*c, 'f', -1, 64)
+		}
+		return ""
+	}, func(l *Lead, v string) error {
+		if v == "" {
+			*p(l) = nil
+			return nil
+		}
+		f, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
+		if err != nil {
+			return fmt.Errorf("%q is not a number", v)
+		}
+		*p(l) = &f
+		return nil
+	}}
+}
+
+var fields = []field{
+	text(FieldNome, func(l *Lead) *string { return &l.Nome }),
+	text(FieldCognome, func(l *Lead) *string { return &l.Cognome }),
+	text(FieldNomeCompleto, func(l *Lead) *string { return &l.NomeCompleto }),
+	text(FieldPartitaIVA, func(l *Lead) *string { return &l.PartitaIVA }),
+	text(FieldCodiceFiscale, func(l *Lead) *string { return &l.CodiceFiscale }),
+	text(FieldTelefonoFisso, func(l *Lead) *string { return &l.TelefonoFisso }),
+	text(FieldTelefonoMobile, func(l *Lead) *string { return &l.TelefonoMobile }),
+	text(FieldAltroTelefono, func(l *Lead) *string { return &l.AltroTelefono }),
+	text(FieldTelefono, func(l *Lead) *string { return &l.Telefono }),
+	text(FieldEmail, func(l *Lead) *string { return &l.Email }),
+	text(FieldOtro, func(l *Lead) *string { return &l.Otro }),
+	text(FieldPersonalizzato1, func(l *Lead) *string { return &l.Personalizzato1 }),
+	text(FieldPersonalizzato2, func(l *Lead) *string { return &l.Personalizzato2 }),
+	text(FieldNazione, func(l *Lead) *string { return &l.Nazione }),
+	text(FieldRegione, func(l *Lead) *string { return &l.Regione }),
+	text(FieldProvincia, func(l *Lead) *string { return &l.Provincia }),
+	text(FieldCAP, func(l *Lead) *string { return &l.CAP }),
+	text(FieldComune, func(l *Lead) *string { return &l.Comune }),
+	text(FieldStrada, func(l *Lead) *string { return &l.Strada }),
+	coordinate(FieldLatitudine, func(l *Lead) **float64 { return &l.Latitudine }),
+	coordinate(FieldLongitudine, func(l *Lead) **float64 { return &l.Longitudine }),
+	text(FieldDataScadenza, func(l *Lead) *string { return &l.DataScadenza }),
+	text(FieldDataPresentazione, func(l *Lead) *string { return &l.DataPresentazione }),
+}
+
+// Fields returns the canonical names of the predefined fields, in the
+// seed's order.
+func Fields() []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = f.name
+	}
+	return out
+}
+
+// Values returns the lead as the flat map it is sent as: the non-empty
+// predefined fields by canonical name, the campaign code under
+// campaignKey, and the custom fields.
+func (l *Lead) Values(campaignKey string) map[string]string {
+	out := make(map[string]string, len(fields)+len(l.Custom)+1)
+	for _, f := range fields {
+		if v := f.get(l); v != "" {
+			out[f.name] = v
+		}
+	}
+	for k, v := range l.Custom {
+		out[k] = v
+	}
+	if l.Campaign != "" {
+		out[campaignKey] = l.Campaign
+	}
+	return out
+}
+
+var customKey = regexp.MustCompile(`^[a-z0-9_]+$`)
+
+// dateLayouts are the date formats Validate accepts.
+var dateLayouts = []string{"2006-01-02", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05", time.RFC3339, "02/01/2006", "02/01/2006 15:04"}
+
+func validDate(s string) bool {
+	for _, layout := range dateLayouts {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate reports every problem at once in a *ValidationError: custom
+// keys in lower case [a-z0-9_] only and not a predefined field's name, a
+// campaign code without spaces, at least one phone or an e-mail, phones and
+// e-mail well formed, coordinates in range, dates valid.
+func (l *Lead) Validate() error { return l.validate(DefaultCampaignKey) }
+
+func (l *Lead) validate(campaignKey string) error {
+	var p validate.List
+	if p.Required("campaign", l.Campaign) {
+		p.Check(strings.IndexFunc(l.Campaign, unicode.IsSpace) >= 0, "campaign", "must not hold spaces: join words with _")
+	}
+	phones := []struct{ name, v string }{
+		{FieldTelefonoFisso, l.TelefonoFisso}, {FieldTelefonoMobile, l.TelefonoMobile},
+		{FieldAltroTelefono, l.AltroTelefono}, {FieldTelefono, l.Telefono},
+	}
+	contact := l.Email != ""
+	for _, ph := range phones {
+		contact = contact || ph.v != ""
+		p.Check(ph.v != "" && !validate.Phone(ph.v), ph.name, "is not a phone number")
+	}
+	p.Check(!contact, FieldEmail, "a phone or an e-mail is required")
+	p.Check(l.Email != "" && !validate.Email(l.Email), FieldEmail, "is not an e-mail address")
+	p.Check(l.Latitudine != nil && !(math.Abs(*l.Latitudine) <= 90), FieldLatitudine, "must be between -90 and 90")
+	p.Check(l.Longitudine != nil && !(math.Abs(*l.Longitudine) <= 180), FieldLongitudine, "must be between -180 and 180")
+	p.Check(l.DataScadenza != "" && !validDate(l.DataScadenza), FieldDataScadenza, "is not a date")
+	p.Check(l.DataPresentazione != "" && !validDate(l.DataPresentazione), FieldDataPresentazione, "is not a date")
+	keys := make([]string, 0, len(l.Custom))
+	for k := range l.Custom {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		_, predefined := CanonicalField(k)
+		switch {
+		case !customKey.MatchString(k):
+			p.Add("custom."+k, "a custom key holds only lower-case letters, digits and _")
+		case predefined:
+			p.Add("custom."+k, "is a predefined field's name: set the Lead's field instead")
+		case k == campaignKey:
+			p.Add("custom."+k, "is the campaign key: set Lead.Campaign instead")
+		}
+	}
+	return validationError("import", p)
+}
