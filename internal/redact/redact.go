@@ -94,8 +94,23 @@ func (r *Redactor) String(s string) string {
 	if r != nil && r.replacer != nil {
 		s = r.replacer.Replace(s)
 	}
+	if !mentionsSensitiveKey(s) {
+		return s // the regular expressions below are the costly part
+	}
 	s = jsonKeyValue.ReplaceAllString(s, `${1}"`+Mask+`"`)
 	return headerLike.ReplaceAllString(s, "${1}${2}"+Mask)
+}
+
+// mentionsSensitiveKey reports whether s holds a sensitive key's name in
+// any case; every key holds one of these stems.
+func mentionsSensitiveKey(s string) bool {
+	lower := strings.ToLower(s)
+	for _, stem := range []string{"pass", "pwd", "secret", "key", "authorization", "token", "bearer"} {
+		if strings.Contains(lower, stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // URL returns u as a string without user info and with the values of

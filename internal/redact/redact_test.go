@@ -53,3 +53,11 @@ func TestExcerpt(t *testing.T) {
 	assert.NotContains(t, r.Excerpt([]byte(long), 8), "secret")
 	assert.Equal(t, "\uFFFD", r.Excerpt([]byte{0xff}, 10))
 }
+
+func TestEverySensitiveKeyHasAStem(t *testing.T) {
+	t.Parallel()
+	for _, k := range sensitiveKeys {
+		assert.True(t, mentionsSensitiveKey(strings.ToUpper(k)), k)
+	}
+	assert.False(t, mentionsSensitiveKey(`{"id":"L-1","message":"Lead imported"}`))
+}

@@ -161,7 +161,9 @@ func New(cfg Config) (*Client, error) {
 	if err := policy.Validate(); err != nil {
 		return nil, err
 	}
-	hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	pooled := http.DefaultTransport.(*http.Transport).Clone()
+	pooled.MaxIdleConnsPerHost = 32 // concurrent batches (ImportAll) reuse their connections
+	hc := &http.Client{Transport: pooled}
 	if cfg.HTTPClient != nil {
 		copied := *cfg.HTTPClient
 		hc = &copied
