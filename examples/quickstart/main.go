@@ -4,7 +4,7 @@
 //	go run ./examples/quickstart
 //
 // Services whose package has landed each add their part here; today
-// Batiweb and La Factory.
+// Batiweb, La Factory and EasyCall.
 package main
 
 import (
@@ -34,5 +34,15 @@ func run(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	defer fsrv.Close()
-	return demo.Factory(ctx, w, fc, fsrv)
+	if err := demo.Factory(ctx, w, fc, fsrv); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w, "\n== EasyCall Cloud: import leads into a call-center campaign (fake server)")
+	ec, esrv, err := demo.FakeEasyCall()
+	if err != nil {
+		return err
+	}
+	defer esrv.Close()
+	return demo.EasyCall(ctx, w, ec, esrv)
 }

@@ -26,6 +26,9 @@ func TestQuickstart(t *testing.T) {
 		"factory  next project FP-000001: Madame Camille Durand, Lille",
 		"factory  acknowledged as CC-FP-000001",
 		"factory  updated the whole project (ACCORD / RDV PHYSIQUE, seller sophie.leroy@edouarddenis.example)",
+		"easycall import -> HTTP 201, id L-1",
+		"easycall batch lead 1 (Bea): rejected",
+		"easycall the fake received 3 leads",
 		"factory  closed with conclusion code ACCORD-RDV (La Factory's CONCL-ACCORD-RDV-PHYSIQUE, 2 activities recorded)",
 	} {
 		assert.Contains(t, out.String(), want)
