@@ -15,7 +15,14 @@
 // Which signalements SoWell sends is an open question of the seed;
 // SendPolicy states each possible answer.
 //
-// This package is being built: the report model, its validation, the CRM
-// processing, the status map and the send policy are here; the HTTP
-// handler, the clients and the fake servers come next.
+// # The CRM's endpoint
+//
+// NewHandler receives SoWell's pushes: one JSON object with the fields
+// qualification, residence, spot, author, author_email, created_at (ISO
+// 8601), priority, description, photos (an array of base64 strings) and
+// url. Photos reach the Sink as streams while the request is read, inside
+// a transaction that is committed only when the whole report is valid.
+//
+// This package is being built: the clients (SoWell's push, the status
+// update back to SoWell, the Notifier) and the fake servers come next.
 package sowell

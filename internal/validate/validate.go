@@ -10,8 +10,8 @@ import (
 
 // Problem is one field that cannot be sent as it is.
 type Problem struct {
-	Field   string // the field's wire name
-	Problem string // what is wrong, without the field's value
+	Field   string `json:"field"`   // the field's wire name
+	Problem string `json:"problem"` // what is wrong, without the field's value
 }
 
 func (p Problem) String() string { return p.Field + ": " + p.Problem }
