@@ -194,12 +194,17 @@ func (c *Client) Redactor() *redact.Redactor { return c.redactor }
 
 // Request is one operation to send.
 type Request struct {
-	Op          string // the operation's name in logs and errors
-	Kind        Kind
-	Method      string
-	URL         string // absolute, or relative to the base URL
-	Header      http.Header
-	Body        []byte
+	Op     string // the operation's name in logs and errors
+	Kind   Kind
+	Method string
+	URL    string // absolute, or relative to the base URL
+	Header http.Header
+	Body   []byte
+	// Stream, when set, replaces Body: it is called for each attempt and
+	// returns the body to send, streamed rather than held. It may refuse a
+	// second call (a stream already read cannot be replayed); its error
+	// ends the call.
+	Stream      func() (io.Reader, error)
 	ContentType string // default application/json when Body is set
 }
 
@@ -253,7 +258,10 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	st := &call{kind: req.Kind, op: req.Op}
 	ctx = context.WithValue(ctx, callKey{}, st)
 	var body any
-	if req.Body != nil {
+	switch {
+	case req.Stream != nil:
+		body = retryablehttp.ReaderFunc(req.Stream)
+	case req.Body != nil:
 		body = req.Body
 	}
 	rreq, err := retryablehttp.NewRequestWithContext(ctx, req.Method, u.String(), body)
@@ -263,7 +271,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	h := rreq.Header
 	h["User-Agent"] = c.uaHeader
 	h["Accept"] = jsonHeader
-	if req.Body != nil {
+	if body != nil {
 		h["Content-Type"] = jsonHeader
 		if req.ContentType != "" {
 			h.Set("Content-Type", req.ContentType)

@@ -1,0 +1,168 @@
+// Package sowelltest holds in-memory fakes of both ends of the SoWell ↔
+// CRM integration, in the manner of net/http/httptest: a CRM endpoint
+// (sowell.NewHandler over an in-memory sink) and SoWell's status
+// endpoint. Both record what they received and can fail on purpose.
+package sowelltest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+
+	"github.com/passerelle-go/passerelle/internal/fault"
+	"github.com/passerelle-go/passerelle/sowell"
+)
+
+// Token is the bearer token both fakes accept.
+const Token = "demo-sowell-token"
+
+// Fault is a failure a fake plays instead of answering (see FailNext).
+type Fault = fault.Fault
+
+// The failure modes of a Fault.
+const (
+	Unavailable     = fault.Unavailable     // 503, request not processed
+	TooManyRequests = fault.TooManyRequests // 429 with Retry-After, not processed
+	Drop            = fault.Drop            // connection closed, request not processed
+	DropAfter       = fault.DropAfter       // request processed, then connection closed
+	Stall           = fault.Stall           // no answer until the client gives up
+	HTMLPage        = fault.HTMLPage        // 500 with an HTML page
+	Truncated       = fault.Truncated       // request processed, half the answer sent
+	Huge            = fault.Huge            // request processed, a 100 MB body answered
+)
+
+// Stored is a report the fake CRM committed, with its photos' bytes.
+type Stored struct {
+	ID     string
+	Report sowell.Report // Photos hold names only
+	Photos map[string][]byte
+}
+
+// CRM is a fake CRM endpoint. Its methods are safe for concurrent use.
+type CRM struct {
+	*httptest.Server
+	faults fault.Injector
+
+	mu        sync.Mutex
+	stored    []Stored
+	rollbacks int
+}
+
+// NewCRM starts the CRM endpoint at sowell.DefaultCRMPath, accepting Token.
+func NewCRM() *CRM {
+	c := &CRM{}
+	mux := http.NewServeMux()
+	mux.Handle(sowell.DefaultCRMPath, sowell.NewHandler(c, sowell.WithBearerToken(Token)))
+	c.Server = httptest.NewServer(c.faults.Wrap(mux))
+	return c
+}
+
+// FailNext makes the next n requests fail with f.
+func (c *CRM) FailNext(n int, f Fault) { c.faults.Next(n, f) }
+
+// Reports returns the committed reports, in order.
+func (c *CRM) Reports() []Stored {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]Stored(nil), c.stored...)
+}
+
+// Rollbacks is the number of requests that stored nothing.
+func (c *CRM) Rollbacks() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.rollbacks
+}
+
+// Begin implements sowell.Sink.
+func (c *CRM) Begin(context.Context) (sowell.Tx, error) {
+	return &tx{crm: c, photos: map[string][]byte{}}, nil
+}
+
+type tx struct {
+	crm    *CRM
+	photos map[string][]byte
+}
+
+func (t *tx) AddPhoto(_ context.Context, name string, data io.Reader) error {
+	var b bytes.Buffer
+	if _, err := b.ReadFrom(data); err != nil {
+		return err
+	}
+	t.photos[name] = b.Bytes()
+	return nil
+}
+
+func (t *tx) Commit(_ context.Context, r *sowell.Report) (string, error) {
+	t.crm.mu.Lock()
+	defer t.crm.mu.Unlock()
+	id := fmt.Sprintf("CRM-%04d", len(t.crm.stored)+1)
+	t.crm.stored = append(t.crm.stored, Stored{ID: id, Report: *r, Photos: t.photos})
+	return id, nil
+}
+
+func (t *tx) Rollback(context.Context) error {
+	t.crm.mu.Lock()
+	defer t.crm.mu.Unlock()
+	t.crm.rollbacks++
+	return nil
+}
+
+// Update is a status SoWell received.
+type Update struct {
+	ReportID string
+	Status   sowell.Status
+}
+
+// SoWell is a fake of SoWell's status endpoint.
+type SoWell struct {
+	*httptest.Server
+	faults fault.Injector
+
+	mu      sync.Mutex
+	updates []Update
+}
+
+// NewSoWell starts SoWell's status endpoint at sowell.DefaultStatusPath,
+// accepting Token.
+func NewSoWell() *SoWell {
+	s := &SoWell{}
+	mux := http.NewServeMux()
+	mux.HandleFunc("PUT /api/issue_reports/{id}/status", s.serve)
+	s.Server = httptest.NewServer(s.faults.Wrap(mux))
+	return s
+}
+
+// FailNext makes the next n requests fail with f.
+func (s *SoWell) FailNext(n int, f Fault) { s.faults.Next(n, f) }
+
+// Updates returns the statuses received, in order.
+func (s *SoWell) Updates() []Update {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Update(nil), s.updates...)
+}
+
+func (s *SoWell) serve(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	if r.Header.Get("Authorization") != "Bearer "+Token {
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = io.WriteString(w, `{"error":"unauthorized"}`)
+		return
+	}
+	var in struct{ Status sowell.Status }
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<10)).Decode(&in); err != nil || !in.Status.Valid() {
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = io.WriteString(w, `{"error":"status must be pending, ongoing, done or canceled"}`)
+		return
+	}
+	s.mu.Lock()
+	s.updates = append(s.updates, Update{ReportID: r.PathValue("id"), Status: in.Status})
+	s.mu.Unlock()
+	_, _ = io.WriteString(w, `{"ok":true}`)
+}
