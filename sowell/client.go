@@ -124,6 +124,11 @@ func (c *CRMClient) Push(ctx context.Context, r *Report) (string, error) {
 	if err := r.Validate(); err != nil {
 		return "", err
 	}
+	for i, p := range r.Photos {
+		if p.Data == nil {
+			return "", &ValidationError{Pkg: "sowell", Op: "report", Fields: []FieldError{{Field: fmt.Sprintf("photos[%d]", i), Problem: "has no data"}}}
+		}
+	}
 	body := &lazyBody{report: r}
 	defer body.Close()
 	resp, err := c.http.Do(ctx, transport.Request{Op: "push", Kind: transport.Write, Method: http.MethodPost, URL: c.path,

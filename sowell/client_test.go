@@ -40,6 +40,10 @@ func TestPushRoundTrip(t *testing.T) {
 
 	_, err = c.Push(context.Background(), &sowell.Report{})
 	assert.ErrorAs(t, err, new(*sowell.ValidationError), "nothing invalid is sent")
+	noData := report()
+	noData.Photos = []sowell.Photo{{Name: "x.jpg"}}
+	_, err = c.Push(context.Background(), noData)
+	assert.ErrorAs(t, err, new(*sowell.ValidationError), "a photo without data is not sent")
 	bad, _ := sowell.NewCRMClient(crm.URL, "wrong")
 	_, err = bad.Push(context.Background(), report())
 	var e *sowell.Error

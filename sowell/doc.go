@@ -23,6 +23,14 @@
 // url. Photos reach the Sink as streams while the request is read, inside
 // a transaction that is committed only when the whole report is valid.
 //
-// This package is being built: the clients (SoWell's push, the status
-// update back to SoWell, the Notifier) and the fake servers come next.
+// # SoWell's side and the way back
+//
+// CRMClient.Push is SoWell's push in that wire form, photos streamed from
+// their io.Readers; once they have started to stream it is never resent.
+// Client.UpdateStatus sets a report's status in SoWell (PUT
+// DefaultStatusPath; SoWell's API is not public, so the path is an
+// option), and Notifier sends a CRM status change only for requests whose
+// channel is SoWell, through the caller's StatusMap.
+//
+// Package sowelltest fakes both ends.
 package sowell

@@ -77,9 +77,6 @@ func (r *Report) Validate() error {
 	}
 	l.Required("description", r.Description)
 	l.Check(len(r.Photos) > MaxPhotos, "photos", fmt.Sprintf("at most %d photos", MaxPhotos))
-	for i, p := range r.Photos {
-		l.Check(p.Data == nil, fmt.Sprintf("photos[%d]", i), "has no data")
-	}
 	if l.Required("url", r.URL) {
 		l.Check(!strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://"), "url", "is not an http(s) URL")
 	}

@@ -4,7 +4,7 @@
 //	go run ./examples/quickstart
 //
 // Services whose package has landed each add their part here; today
-// Batiweb, La Factory and EasyCall.
+// Batiweb, La Factory, EasyCall and SoWell.
 package main
 
 import (
@@ -44,5 +44,15 @@ func run(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	defer esrv.Close()
-	return demo.EasyCall(ctx, w, ec, esrv)
+	if err := demo.EasyCall(ctx, w, ec, esrv); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w, "\n== SoWell ↔ CRM: a signalement pushed, its status sent back (fake servers)")
+	ends, err := demo.SoWellFromEnvEnds(true)
+	if err != nil {
+		return err
+	}
+	defer ends.Close()
+	return demo.SoWell(ctx, w, ends)
 }

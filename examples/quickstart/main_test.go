@@ -29,6 +29,9 @@ func TestQuickstart(t *testing.T) {
 		"easycall import -> HTTP 201, id L-1",
 		"easycall batch lead 1 (Bea): rejected",
 		"easycall the fake received 3 leads",
+		"sowell   pushed FUITE_EAU in RES-0042 with 2 photos -> CRM UID CRM-0001",
+		"sowell   CRM request: Transférée, channel SoWell, Responsable de secteur (RES-0042) / Régie Nord, 2 files",
+		`sowell   CRM status "En cours" -> SoWell "ongoing" (sent=true)`,
 		"factory  closed with conclusion code ACCORD-RDV (La Factory's CONCL-ACCORD-RDV-PHYSIQUE, 2 activities recorded)",
 	} {
 		assert.Contains(t, out.String(), want)
