@@ -1,0 +1,56 @@
+// Package divalto reads and writes prospects in Divalto weavy, Divalto's
+// CRM and field-service application, through its webhook WHK_Prospect.
+//
+// # The webhook
+//
+// Every call is one POST to a company's entry point,
+// https://api.weavy.divalto.com/v1/entrypoints/{companyCode}/webhook/?c={entryPoint},
+// whose JSON body is an envelope:
+//
+//	{"header": {"caller", "callerVersion", "userCode", "callDateTime",
+//	            "languageCode", "markForExport", "webhookVersion"},
+//	 "action": {"verb": "GET|LIST|PUT|DELETE|DEFINITION", "parameters": {...}},
+//	 "data":   {"prospect": {...}, "prospectuser": [...]}}
+//
+// The webhook takes no credentials: weavy binds the entry point to a public
+// API account, so whoever knows the URL can call it. New takes the company
+// code and the entry point (DefaultEntryPoint, or a company's SPEWHK_ copy);
+// options fill the header.
+//
+// # Prospects
+//
+// client.Prospects.Get reads a prospect, simple (the main fields),
+// extended (all of them) or extendedRelated (and the records its references
+// point to), with its indicators on request. List reads a page of prospects
+// that match Filters; All follows the pages to the last one, holding one
+// page at a time. Put writes prospects and their linked users, ten records
+// per request by default (weavy's Webhook.PUT.MaxElementAtOnce), and says
+// what happened to each record. Delete deletes a prospect and, by cascade,
+// its linked users. Recode turns a suspect into a prospect.
+//
+// weavy's rules on a PUT: a prospect created without a customer type is a
+// prospect (CUSTOMER_TYPE-CTP); an individual (isIndividual = 1) gets a
+// main contact created from it, or updated if it has one.
+//
+// # Fields
+//
+// weavy writes every value as a JSON string. A Prospect keeps numbers as
+// the exact text (Number), "0"/"1" flags as booleans, references to
+// weavy's generic types as Ref (COUNTRY-FR: data type and code), and
+// remembers which fields weavy sent, null or "", so that a prospect read
+// and written back is unchanged and one built in Go sends only what it
+// sets.
+//
+// # Assumptions
+//
+// The seed documents the request, not the answer. The SDK reads answers
+// tolerantly: the data section is the answer's "data" (or "result")
+// object, or the answer itself; prospects are its "prospect" (an object or
+// an array) or "prospects"; "related" and "indicators" sit beside them,
+// indicators matched to prospects by prospect_ID; maxPageNumber and
+// pageNumber are read from any section, as numbers or strings. An answer
+// that carries "error", "errors", "errorMessage" or "success": false is
+// ErrRejected whatever its HTTP status. A GET answered without the
+// prospect is ErrNotFound. The header's values are sent as strings, as
+// weavy writes its own.
+package divalto

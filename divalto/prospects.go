@@ -1,0 +1,506 @@
+package divalto
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/passerelle-go/passerelle/internal/transport"
+	"github.com/passerelle-go/passerelle/internal/validate"
+)
+
+// ProspectService is the WHK_Prospect webhook: client.Prospects.
+type ProspectService struct{ c *Client }
+
+// GetOptions choose what Get returns.
+type GetOptions struct {
+	// ResultType is Simple (when empty), Extended, or ExtendedRelated,
+	// which adds Prospect.Related.
+	ResultType ResultType
+	// Indicators asks for the prospect's indicators (settings
+	// getIndicators), in Prospect.Indicators.
+	Indicators bool
+}
+
+type settingsParam struct {
+	GetIndicators string `json:"getIndicators,omitempty"`
+}
+
+func indicators(on bool) *settingsParam {
+	if on {
+		return &settingsParam{GetIndicators: "1"}
+	}
+	return nil
+}
+
+type codeOnly struct {
+	Prospect struct {
+		Code string `json:"codeprospect"`
+	} `json:"prospect"`
+}
+
+func byCode(code string) codeOnly {
+	var d codeOnly
+	d.Prospect.Code = code
+	return d
+}
+
+// Get reads one prospect (verb GET). A prospect weavy does not have is
+// ErrNotFound. GET is a read: it is retried after a lost answer.
+func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions) (*Prospect, error) {
+	var l validate.List
+	l.Required("codeprospect", code)
+	rt := opts.ResultType
+	if rt == "" {
+		rt = Simple
+	}
+	l.Check(!rt.Valid(), "resultType", "is not simple, extended or extendedRelated")
+	if err := l.Err("divalto", "get"); err != nil {
+		return nil, err
+	}
+	params := struct {
+		ResultType ResultType     `json:"resultType"`
+		Settings   *settingsParam `json:"settings,omitempty"`
+	}{rt, indicators(opts.Indicators)}
+	r, err := s.c.call(ctx, "get", transport.Read, VerbGet, params, byCode(code))
+	if err != nil {
+		return nil, err
+	}
+	ps, err := r.prospects()
+	if err != nil {
+		return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Err: err}
+	}
+	for _, p := range ps {
+		if p.Code == code || len(ps) == 1 && p.Code == "" {
+			return p, nil
+		}
+	}
+	return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Message: "no prospect " + strconv.Quote(code) + " in the answer", Err: ErrNotFound}
+}
+
+// prospects reads the data section's prospects ("prospect": an object or
+// an array; or "prospects"), its "related" records and "indicators",
+// which it attaches to the prospect they name (prospect_ID).
+func (r *reply) prospects() ([]*Prospect, error) {
+	raw, ok := r.data["prospect"]
+	if !ok {
+		raw = r.data["prospects"]
+	}
+	var ps []*Prospect
+	switch first := firstByte(raw); first {
+	case 0, 'n':
+	case '{':
+		p := new(Prospect)
+		if err := json.Unmarshal(raw, p); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+		}
+		if p.Code != "" || len(p.Extra) > 0 || p.fields.st.present != (fieldSet{}) {
+			ps = append(ps, p)
+		}
+	case '[':
+		if err := json.Unmarshal(raw, &ps); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+		}
+	default:
+		return nil, fmt.Errorf("%w: prospect is neither an object nor an array", ErrMalformedResponse)
+	}
+	ps = slicesDeleteNil(ps)
+	if raw := r.data["related"]; firstByte(raw) == '[' || firstByte(raw) == '{' {
+		var rel []*Related
+		if firstByte(raw) == '{' {
+			rel = []*Related{new(Related)}
+			raw = append(append([]byte{'['}, raw...), ']')
+		}
+		if err := json.Unmarshal(raw, &rel); err != nil {
+			return nil, fmt.Errorf("%w: related: %v", ErrMalformedResponse, err)
+		}
+		if len(ps) == 1 && len(rel) > 0 {
+			ps[0].Related = rel[0]
+		}
+	}
+	if raw := r.data["indicators"]; firstByte(raw) == '[' || firstByte(raw) == '{' {
+		var ind []*Indicators
+		if firstByte(raw) == '{' {
+			raw = append(append([]byte{'['}, raw...), ']')
+		}
+		if err := json.Unmarshal(raw, &ind); err != nil {
+			return nil, fmt.Errorf("%w: indicators: %v", ErrMalformedResponse, err)
+		}
+		for _, x := range ind {
+			for _, p := range ps {
+				if x != nil && (x.Prospect == p.Code || len(ps) == 1 && x.Prospect == "") {
+					p.Indicators = x
+				}
+			}
+		}
+	}
+	return ps, nil
+}
+
+func firstByte(b []byte) byte {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return c
+		}
+	}
+	return 0
+}
+
+func slicesDeleteNil(ps []*Prospect) []*Prospect {
+	out := ps[:0]
+	for _, p := range ps {
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Filters are LIST's filters; weavy ANDs the ones set. An equality
+// filter takes several values as AnyOf("a", "b") ("a|b"), and Null
+// ("null") for a field that is not set (IS NULL).
+type Filters struct {
+	Code         string `json:"codeProspect,omitempty"`       // equal
+	Name         string `json:"name,omitempty"`               // contains
+	Family       string `json:"codeProspectFamily,omitempty"` // equal
+	Country      string `json:"codeCountry,omitempty"`        // equal
+	BaseUser     string `json:"codeBaseuser,omitempty"`       // equal
+	BranchOffice string `json:"codeBranchoffice,omitempty"`   // equal
+	Email        string `json:"email,omitempty"`              // equal
+	EmailDomain  string `json:"emailDomain,omitempty"`        // ends with: "@example.fr"
+	SiretNumber  string `json:"siretNumber,omitempty"`        // equal
+	City         string `json:"city,omitempty"`               // starts with
+	// NotClosedBefore keeps the prospects not closed, or closed after
+	// this time (closedDate is null OR closedDate > value).
+	NotClosedBefore time.Time `json:"-"`
+}
+
+// Null is the filter value that matches a field that is not set.
+const Null = "null"
+
+// AnyOf is an equality filter matching any of the values: "a|b|c". A
+// value must not hold "|".
+func AnyOf(values ...string) string { return strings.Join(values, "|") }
+
+// MarshalJSON writes the filters set, NotClosedBefore in DateTimeLayout.
+func (f Filters) MarshalJSON() ([]byte, error) {
+	type plain Filters
+	b, err := json.Marshal(plain(f))
+	if err != nil || f.NotClosedBefore.IsZero() {
+		return b, err
+	}
+	v := f.NotClosedBefore.In(Paris).Format(DateTimeLayout)
+	if len(b) > 2 {
+		b[len(b)-1] = ','
+	} else {
+		b = b[:1]
+	}
+	return append(appendString(append(b, `"notClosedBefore":`...), v), '}'), nil
+}
+
+// ListOptions choose a LIST page.
+type ListOptions struct {
+	// Type is listType: Simple (when empty) or Extended;
+	// ExtendedRelated is not allowed in a list.
+	Type ResultType
+	// Page is pageNumber, from 1 (1 when 0). All starts there. The page
+	// size is a weavy setting (10 by default).
+	Page    int
+	Filters Filters
+	OrderBy OrderBy // "" (weavy's order) or NameAsc
+	// TopRows limits the prospects listed in all (0: no limit).
+	TopRows int
+	// Indicators asks for each prospect's indicators (getIndicators).
+	Indicators bool
+}
+
+func (o *ListOptions) params(page int) (any, error) {
+	var l validate.List
+	t := o.Type
+	if t == "" {
+		t = Simple
+	}
+	l.Check(t != Simple && t != Extended, "listType", "is not simple or extended")
+	l.Check(o.Page < 0, "pageNumber", "is negative")
+	l.Check(o.TopRows < 0, "topRows", "is negative")
+	l.Check(o.OrderBy != "" && !o.OrderBy.Valid(), "orderBy", "is not nameAsc")
+	if err := l.Err("divalto", "list"); err != nil {
+		return nil, err
+	}
+	p := struct {
+		ListType   ResultType     `json:"listType"`
+		PageNumber int            `json:"pageNumber"`
+		Settings   *settingsParam `json:"settings,omitempty"`
+		Filters    Filters        `json:"filters"`
+		OrderBy    OrderBy        `json:"orderBy,omitempty"`
+		TopRows    int            `json:"topRows,omitempty"`
+	}{t, max(page, 1), indicators(o.Indicators), o.Filters, o.OrderBy, o.TopRows}
+	return p, nil
+}
+
+// Page is one LIST page.
+type Page struct {
+	Prospects []*Prospect
+	Number    int // pageNumber
+	// MaxPage is the answer's maxPageNumber, the last page; 0 when weavy
+	// did not say.
+	MaxPage int
+}
+
+// List reads one page of prospects (verb LIST). LIST is a read: it is
+// retried after a lost answer.
+func (s *ProspectService) List(ctx context.Context, opts ListOptions) (*Page, error) {
+	return s.list(ctx, &opts, max(opts.Page, 1))
+}
+
+func (s *ProspectService) list(ctx context.Context, opts *ListOptions, page int) (*Page, error) {
+	params, err := opts.params(page)
+	if err != nil {
+		return nil, err
+	}
+	r, err := s.c.call(ctx, "list", transport.Read, VerbList, params, nil)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := r.prospects()
+	if err != nil {
+		return nil, &Error{Op: "list", Verb: VerbList, StatusCode: http.StatusOK, Err: err}
+	}
+	return &Page{Prospects: ps, Number: page, MaxPage: r.maxPage}, nil
+}
+
+// All lists every prospect, page after page from opts.Page up to the
+// answers' maxPageNumber (or up to an empty page when weavy does not
+// send one). Only one page is held at a time. The first error ends the
+// sequence; a page answered twice (weavy ignoring pageNumber) is
+// ErrMalformedResponse rather than an endless loop.
+func (s *ProspectService) All(ctx context.Context, opts ListOptions) iter.Seq2[*Prospect, error] {
+	return func(yield func(*Prospect, error) bool) {
+		var previous string
+		for page := max(opts.Page, 1); ; page++ {
+			p, err := s.list(ctx, &opts, page)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if len(p.Prospects) == 0 {
+				return
+			}
+			first := p.Prospects[0].Code
+			if page > max(opts.Page, 1) && first != "" && first == previous {
+				yield(nil, &Error{Op: "list", Verb: VerbList, StatusCode: http.StatusOK,
+					Err: fmt.Errorf("%w: page %d repeats page %d", ErrMalformedResponse, page, page-1)})
+				return
+			}
+			previous = first
+			for i, pr := range p.Prospects {
+				p.Prospects[i] = nil // the caller holds what it keeps
+				if !yield(pr, nil) {
+					return
+				}
+			}
+			if p.MaxPage > 0 && page >= p.MaxPage {
+				return
+			}
+		}
+	}
+}
+
+// PutStatus is what happened to one record of a Put.
+type PutStatus int
+
+const (
+	// Written: weavy accepted the record's batch.
+	Written PutStatus = iota + 1
+	// Rejected: weavy refused the record's batch; sending it again
+	// unchanged would fail again.
+	Rejected
+	// NotSent: the record was not sent (an earlier batch failed, or the
+	// context ended); it is safe to send.
+	NotSent
+	// Unknown: the batch may have been written but no answer came. PUT
+	// writes by code, so sending the record again is safe.
+	Unknown
+)
+
+func (s PutStatus) String() string {
+	switch s {
+	case Written:
+		return "written"
+	case Rejected:
+		return "rejected"
+	case NotSent:
+		return "not sent"
+	case Unknown:
+		return "unknown"
+	}
+	return "PutStatus(" + strconv.Itoa(int(s)) + ")"
+}
+
+// PutOutcome is one record's fate in a Put.
+type PutOutcome struct {
+	Index  int    // the record's index in Put's arguments
+	Code   string // its prospect's code
+	Batch  int    // the PUT request it was in, from 0
+	Status PutStatus
+	Err    error // why, when not Written
+}
+
+// ErrEarlierBatchFailed is the Err of records not sent because a batch
+// before theirs failed.
+var ErrEarlierBatchFailed = errors.New("not sent: an earlier batch failed")
+
+// Put writes prospects and their linked users (verb PUT), at most
+// WithMaxPerPut records per request, in order. weavy creates a prospect
+// whose code it does not have, with the customer type CTP unless one is
+// given, and updates the others with the fields sent (see Prospect for
+// which are). For an individual (IsIndividual) weavy then creates or
+// updates the prospect's main contact.
+//
+// Every record is validated first: one invalid field anywhere and
+// nothing is sent (a *ValidationError naming each field as
+// records[i].prospect.name). A user's prospect_ID is filled with its
+// prospect's code, and generic-type references given as a bare code are
+// qualified with their field's data type ("FR" is sent as "COUNTRY-FR");
+// the records given are not changed.
+//
+// Put returns one outcome per record, in order. It stops at the first
+// batch that fails and returns that batch's error; the records after it
+// are NotSent. PUT writes by code, so a batch is retried after a lost
+// answer.
+func (s *ProspectService) Put(ctx context.Context, records ...ProspectRecord) ([]PutOutcome, error) {
+	var l validate.List
+	seen := map[string]int{}
+	for i := range records {
+		prefix := "records[" + strconv.Itoa(i) + "]."
+		records[i].check(&l, prefix)
+		if p := records[i].Prospect; p != nil && p.Code != "" {
+			if j, dup := seen[p.Code]; dup {
+				l.Add(prefix+"prospect.codeprospect", "is also records["+strconv.Itoa(j)+"]'s")
+			}
+			seen[p.Code] = i
+		}
+	}
+	l.Check(len(records) == 0, "records", "is empty")
+	if err := l.Err("divalto", "put"); err != nil {
+		return nil, err
+	}
+	out := make([]PutOutcome, len(records))
+	var firstErr error
+	for start, batch := 0, 0; start < len(records); start, batch = start+s.c.maxPerPut, batch+1 {
+		end := min(start+s.c.maxPerPut, len(records))
+		status, err := Written, error(nil)
+		if firstErr != nil {
+			status, err = NotSent, ErrEarlierBatchFailed
+		} else if err = s.putBatch(ctx, "put", transport.Read, records[start:end]); err != nil {
+			status, firstErr = putStatus(err), err
+		}
+		for i := start; i < end; i++ {
+			out[i] = PutOutcome{Index: i, Code: records[i].Prospect.Code, Batch: batch, Status: status, Err: err}
+		}
+	}
+	return out, firstErr
+}
+
+func (s *ProspectService) putBatch(ctx context.Context, op string, kind transport.Kind, records []ProspectRecord) error {
+	wire := make([]ProspectRecord, len(records))
+	for i, r := range records {
+		p := *r.Prospect
+		prospectCodec.qualify(&p)
+		users := make([]ProspectUser, len(r.Users))
+		for j, u := range r.Users {
+			if u.Prospect == "" {
+				u.Prospect = p.Code
+			}
+			prospectUserCodec.qualify(&u)
+			users[j] = u
+		}
+		wire[i] = ProspectRecord{Prospect: &p, Users: users}
+	}
+	var data any = wire
+	if len(wire) == 1 {
+		data = wire[0] // the seed's form of a single record
+	}
+	_, err := s.c.call(ctx, op, kind, VerbPut, nil, data)
+	return err
+}
+
+// qualify gives every bare reference of the record v points to its
+// field's data type.
+func (c *codec) qualify(v any) {
+	rv := reflect.ValueOf(v).Elem()
+	for _, f := range c.fields {
+		if f.dataType == "" {
+			continue
+		}
+		if r, ok := rv.Field(f.index).Addr().Interface().(*Ref); ok {
+			*r = r.Qualified(f.dataType)
+		}
+	}
+}
+
+// putStatus tells from a batch's error whether it may have been written.
+func putStatus(err error) PutStatus {
+	var e *Error
+	switch {
+	case errors.As(err, &e) && (e.StatusCode == http.StatusTooManyRequests || e.StatusCode == http.StatusServiceUnavailable):
+		return NotSent
+	case errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500, errors.Is(err, ErrRejected):
+		return Rejected
+	case transport.NothingSent(err):
+		return NotSent
+	}
+	return Unknown
+}
+
+// Delete deletes a prospect (verb DELETE); weavy deletes its linked
+// users with it. DELETE is not retried once it may have reached weavy:
+// a second DELETE of a deleted prospect would fail.
+func (s *ProspectService) Delete(ctx context.Context, code string) error {
+	var l validate.List
+	l.Required("codeprospect", code)
+	if err := l.Err("divalto", "delete"); err != nil {
+		return err
+	}
+	_, err := s.c.call(ctx, "delete", transport.Write, VerbDelete, nil, byCode(code))
+	return err
+}
+
+// CustomerTypeProspect is the customer type of a prospect (CTP); a
+// suspect is CUSTOMER_TYPE-CTSUS.
+var CustomerTypeProspect = NewRef("CUSTOMER_TYPE", "CTP")
+
+// Recode turns the suspect fromCode into the prospect toCode (the seed's
+// "recodification d'un suspect en prospect"): a PUT of the prospect
+// toCode, named name, of customer type CTP, whose internalcodeprospect
+// is fromCode. weavy keeps the suspect's data and links under the new
+// code. It is not retried once it may have reached weavy: the suspect
+// is gone after the first.
+func (s *ProspectService) Recode(ctx context.Context, fromCode, toCode, name string) error {
+	p := &Prospect{Code: toCode, Name: name, CustomerType: CustomerTypeProspect, InternalCode: fromCode}
+	var l validate.List
+	p.check(&l, "prospect.")
+	l.Required("prospect.internalcodeprospect", fromCode)
+	if err := l.Err("divalto", "recode"); err != nil {
+		return err
+	}
+	return s.putBatch(ctx, "recode", transport.Write, []ProspectRecord{{Prospect: p}})
+}
+
+// Definition asks weavy for the webhook's definition (verb DEFINITION)
+// and returns the data section as weavy sent it; the seed does not
+// describe it.
+func (s *ProspectService) Definition(ctx context.Context) (json.RawMessage, error) {
+	r, err := s.c.call(ctx, "definition", transport.Read, VerbDefinition, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(r.data)
+}

@@ -1,0 +1,285 @@
+package divalto
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
+
+	"github.com/passerelle-go/passerelle/internal/enum"
+)
+
+//go:generate go run ../internal/enum/enumgen -output enums_gen.go -strings Language,ResultType,OrderBy,Verb DiscountType YesNo
+
+// Number is a number as weavy writes it: a JSON string ("0.00",
+// "47.33222", "25"). It keeps the exact text, so a value read and written
+// back is unchanged; Float64 and Int read it.
+type Number string
+
+// Float64 reads the number; "" is an error.
+func (n Number) Float64() (float64, error) {
+	return strconv.ParseFloat(strings.TrimSpace(string(n)), 64)
+}
+
+// Int reads an integer number (a Workforce); "" is an error.
+func (n Number) Int() (int, error) { return strconv.Atoi(strings.TrimSpace(string(n))) }
+
+// Ref is a reference to a weavy generic type (table sw_data_generictype):
+// a data type and a code, written "COUNTRY-FR" on the wire. weavy's GET
+// answers hold the bare code ("FR") while PUT wants the qualified code
+// (the seed's PUT example: "COUNTRY-FR", "CUSTOMER_TYPE-CTP"), so a Ref
+// keeps whichever it was given: a Ref read and written back is unchanged,
+// and Put qualifies a bare code with its field's data type (Qualified).
+type Ref struct {
+	DataType string // COUNTRY, CUSTOMER_TYPE, ...; "" for a bare code
+	Code     string // FR, CTP, ...
+}
+
+// NewRef returns the reference to code of the data type.
+func NewRef(dataType, code string) Ref { return Ref{DataType: dataType, Code: code} }
+
+// ParseRef splits "COUNTRY-FR" into data type and code. A text whose part
+// before the first "-" is not an upper-case data type name (A-Z, 0-9, _)
+// is a bare code: ParseRef("FR") and ParseRef("CA 20 à 50 M€") have no
+// data type. String joins them back to the same text.
+func ParseRef(s string) Ref {
+	if dt, code, ok := strings.Cut(s, "-"); ok && isDataType(dt) {
+		return Ref{DataType: dt, Code: code}
+	}
+	return Ref{Code: s}
+}
+
+func isDataType(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// String is the wire form: "COUNTRY-FR", or the bare code.
+func (r Ref) String() string {
+	if r.DataType == "" {
+		return r.Code
+	}
+	return r.DataType + "-" + r.Code
+}
+
+// IsZero reports whether the reference is empty.
+func (r Ref) IsZero() bool { return r == Ref{} }
+
+// Qualified returns the reference with dataType when it has none: a bare
+// "FR" becomes "COUNTRY-FR". An empty reference stays empty.
+func (r Ref) Qualified(dataType string) Ref {
+	if r.DataType == "" && r.Code != "" && dataType != "" {
+		r.DataType = dataType
+	}
+	return r
+}
+
+// MarshalText writes String.
+func (r Ref) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads the text with ParseRef.
+func (r *Ref) UnmarshalText(b []byte) error { *r = ParseRef(string(b)); return nil }
+
+func (r Ref) problem(dataType string) string {
+	switch {
+	case r.IsZero():
+		return ""
+	case r.Code == "":
+		return "has a data type but no code"
+	case dataType != "" && r.DataType != "" && r.DataType != dataType:
+		return fmt.Sprintf("is a %s, want a %s", r.DataType, dataType)
+	}
+	return ""
+}
+
+// Paris is weavy's time zone: its dates carry none.
+var Paris = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		panic(err) // time/tzdata is linked in
+	}
+	return loc
+}()
+
+// DateTimeLayout is weavy's date format, in Europe/Paris.
+const DateTimeLayout = "2006-01-02 15:04:05"
+
+// DateLayout is a date without a time, which weavy's Date fields
+// (vacationStart, vacationEnd) may hold.
+const DateLayout = "2006-01-02"
+
+// DateTime is a weavy date, "2019-05-17 08:47:47" in Europe/Paris. The
+// text weavy sent is kept in Raw when it is not in DateTimeLayout (a date
+// alone, or something unparseable), and sent back unchanged as long as
+// Time still matches it.
+type DateTime struct {
+	time.Time
+	Raw string
+}
+
+// NewDateTime returns t as a DateTime.
+func NewDateTime(t time.Time) DateTime { return DateTime{Time: t} }
+
+// ParseDateTime reads DateTimeLayout or DateLayout in Europe/Paris.
+func ParseDateTime(s string) (DateTime, error) {
+	if t, err := time.ParseInLocation(DateTimeLayout, s, Paris); err == nil {
+		return DateTime{Time: t}, nil
+	}
+	if t, err := time.ParseInLocation(DateLayout, s, Paris); err == nil {
+		return DateTime{Time: t, Raw: s}, nil
+	}
+	return DateTime{}, fmt.Errorf("date %q is not in the %s format", s, DateTimeLayout)
+}
+
+// String is the wire form.
+func (d DateTime) String() string {
+	if d.Raw != "" {
+		p, err := ParseDateTime(d.Raw)
+		if err != nil && d.Time.IsZero() || err == nil && p.Time.Equal(d.Time) {
+			return d.Raw
+		}
+	}
+	if d.Time.IsZero() {
+		return ""
+	}
+	return d.Time.In(Paris).Format(DateTimeLayout)
+}
+
+// IsZero reports whether there is neither a time nor a raw value.
+func (d DateTime) IsZero() bool { return d.Time.IsZero() && d.Raw == "" }
+
+// MarshalText writes String.
+func (d DateTime) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads a date; an unparseable one is kept in Raw, never an
+// error (a newer weavy must not break decoding).
+func (d *DateTime) UnmarshalText(b []byte) error {
+	p, err := ParseDateTime(string(b))
+	if err != nil {
+		p = DateTime{Raw: string(b)}
+	}
+	*d = p
+	return nil
+}
+
+// MarshalJSON sends String as a JSON string.
+func (d DateTime) MarshalJSON() ([]byte, error) { return appendString(nil, d.String()), nil }
+
+// UnmarshalJSON reads a JSON string with UnmarshalText; null is zero.
+func (d *DateTime) UnmarshalJSON(b []byte) error {
+	var s *string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s == nil {
+		*d = DateTime{}
+		return nil
+	}
+	return d.UnmarshalText([]byte(*s))
+}
+
+func (d DateTime) problem(string) string {
+	if d.Raw != "" && d.Time.IsZero() {
+		return "is not a date in the " + DateTimeLayout + " format"
+	}
+	return ""
+}
+
+// DiscountType is how a DIVINF discount applies (divinf_remtyp1..3,
+// "Type de remise").
+type DiscountType int
+
+// The seed's DiscountType table.
+const (
+	Cumulative    DiscountType = 1 // Cumulé: added to the other discounts
+	Successive    DiscountType = 2 // Succesif (sic): applied one after the other
+	DeferredGross DiscountType = 3 // Différé PB: deferred, on the gross price
+	DeferredNet   DiscountType = 4 // Différé PN: deferred, on the net price
+)
+
+var discountTypeTable = enum.New("DiscountType",
+	enum.Row[DiscountType]{Code: Cumulative, Label: "Cumulé"},
+	enum.Row[DiscountType]{Code: Successive, Label: "Succesif", Aliases: []string{"Successif"}},
+	enum.Row[DiscountType]{Code: DeferredGross, Label: "Différé PB"},
+	enum.Row[DiscountType]{Code: DeferredNet, Label: "Différé PN"},
+)
+
+// YesNo is a DIVINF yes/no written 1 (Non) or 2 (Oui), as
+// divinf_rftctrcod ("Tiers soumis au référencement").
+type YesNo int
+
+// The seed's values of divinf_rftctrcod.
+const (
+	No  YesNo = 1 // Non
+	Yes YesNo = 2 // Oui
+)
+
+var yesNoTable = enum.New("YesNo",
+	enum.Row[YesNo]{Code: No, Label: "Non", Aliases: []string{"no"}},
+	enum.Row[YesNo]{Code: Yes, Label: "Oui", Aliases: []string{"yes"}},
+)
+
+// Language is the envelope's languageCode: the language of weavy's
+// labels and messages.
+type Language string
+
+// The languages of the envelope.
+const (
+	French          Language = "FR"
+	English         Language = "EN"
+	German          Language = "DE"
+	Portuguese      Language = "PT"
+	Spanish         Language = "ES"
+	Italian         Language = "IT"
+	CanadianFrench  Language = "FR-CA"
+	CanadianEnglish Language = "EN-CA"
+)
+
+var languageTable = enum.NewStrings("Language",
+	[]Language{French, English, German, Portuguese, Spanish, Italian, CanadianFrench, CanadianEnglish}, nil)
+
+// ResultType is how much of a prospect GET returns (resultType), and
+// LIST's listType.
+type ResultType string
+
+// The result types. LIST accepts Simple and Extended only.
+const (
+	Simple          ResultType = "simple"          // the main fields
+	Extended        ResultType = "extended"        // every field
+	ExtendedRelated ResultType = "extendedRelated" // every field and the related records (GET only)
+)
+
+var resultTypeTable = enum.NewStrings("ResultType", []ResultType{Simple, Extended, ExtendedRelated}, nil)
+
+// OrderBy is LIST's sort order.
+type OrderBy string
+
+// The seed's sort orders.
+const (
+	NameAsc OrderBy = "nameAsc" // by name, ascending
+)
+
+var orderByTable = enum.NewStrings("OrderBy", []OrderBy{NameAsc}, nil)
+
+// Verb is the envelope's action.
+type Verb string
+
+// The webhook's verbs.
+const (
+	VerbGet        Verb = "GET"
+	VerbList       Verb = "LIST"
+	VerbPut        Verb = "PUT"
+	VerbDelete     Verb = "DELETE"
+	VerbDefinition Verb = "DEFINITION"
+)
+
+var verbTable = enum.NewStrings("Verb", []Verb{VerbGet, VerbList, VerbPut, VerbDelete, VerbDefinition}, nil)
