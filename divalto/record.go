@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -215,29 +216,105 @@ func (c *codec) decode(data []byte, v any) error {
 	if bytes.Equal(data, []byte("null")) {
 		return nil
 	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("%s: %w", c.name, err)
+	if !json.Valid(data) || data[0] != '{' {
+		var m map[string]json.RawMessage
+		return fmt.Errorf("%s: %w", c.name, cmpErr(json.Unmarshal(data, &m)))
 	}
 	rv := reflect.ValueOf(v).Elem()
 	st := v.(stateful).state()
 	*st = wireState{}
 	extra := rv.Field(c.extra)
 	extra.SetZero()
-	for k, value := range raw {
-		i, known := c.byName[k]
+	return members(data, func(key, value []byte) error {
+		i, known := c.byName[string(key)]
 		if !known {
 			if extra.IsNil() {
 				extra.Set(reflect.MakeMap(extra.Type()))
 			}
-			extra.SetMapIndex(reflect.ValueOf(k), reflect.ValueOf(value))
-			continue
+			extra.SetMapIndex(reflect.ValueOf(string(key)), reflect.ValueOf(json.RawMessage(bytes.Clone(value))))
+			return nil
 		}
 		if err := c.fields[i].decode(rv.Field(c.fields[i].index), st, i, value); err != nil {
-			return fmt.Errorf("%s.%s: %w", c.name, k, err)
+			return fmt.Errorf("%s.%s: %w", c.name, key, err)
+		}
+		return nil
+	})
+}
+
+// cmpErr is err, or an error saying a JSON object was wanted.
+func cmpErr(err error) error {
+	if err == nil {
+		return errors.New("want a JSON object")
+	}
+	return err
+}
+
+// members calls fn with each key (unescaped) and raw value of a JSON
+// object, without building a map. data must be a valid JSON object.
+func members(data []byte, fn func(key, value []byte) error) error {
+	i := skipSpace(data, 1)
+	for i < len(data) && data[i] == '"' {
+		end := skipValue(data, i)
+		key := data[i+1 : end-1]
+		if bytes.IndexByte(key, '\\') >= 0 || !utf8.Valid(key) {
+			var k string
+			if err := json.Unmarshal(data[i:end], &k); err != nil {
+				return err
+			}
+			key = []byte(k)
+		}
+		i = skipSpace(data, end)
+		i = skipSpace(data, i+1) // the colon
+		end = skipValue(data, i)
+		if err := fn(key, data[i:end]); err != nil {
+			return err
+		}
+		i = skipSpace(data, end)
+		if i < len(data) && data[i] == ',' {
+			i = skipSpace(data, i+1)
 		}
 	}
 	return nil
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the end of the valid JSON value at data[i].
+func skipValue(data []byte, i int) int {
+	depth, inString := 0, false
+	for j := i; j < len(data); j++ {
+		c := data[j]
+		switch {
+		case inString:
+			if c == '\\' {
+				j++
+			} else if c == '"' {
+				inString = false
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth--; depth <= 0 {
+				if depth < 0 {
+					return j // the object's own closing brace: a bare value ended
+				}
+				return j + 1
+			}
+		case depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			return j
+		}
+	}
+	return len(data)
 }
 
 func (f *fieldCodec) decode(fv reflect.Value, st *wireState, i int, value json.RawMessage) error {
@@ -373,7 +450,7 @@ func appendString(buf []byte, s string) []byte {
 			}
 			buf = append(buf, s[start:i]...)
 			if r == utf8.RuneError {
-				buf = append(buf, `\ufffd`...)
+				buf = utf8.AppendRune(buf, utf8.RuneError) // an invalid byte, as encoding/json reads it
 			} else {
 				buf = fmt.Appendf(buf, `\u%04x`, r)
 			}
