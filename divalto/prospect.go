@@ -421,7 +421,7 @@ type wireRecord struct {
 // MarshalJSON writes the record as the seed's PUT example:
 // {"prospect": {...}, "prospectuser": [...]}.
 func (r ProspectRecord) MarshalJSON() ([]byte, error) {
-	return json.Marshal(wireRecord{r.Prospect, r.Users})
+	return json.Marshal(wireRecord(r))
 }
 
 // UnmarshalJSON reads a record.
@@ -430,7 +430,7 @@ func (r *ProspectRecord) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	*r = ProspectRecord{Prospect: w.Prospect, Users: w.Users}
+	*r = ProspectRecord(w)
 	return nil
 }
 

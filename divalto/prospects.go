@@ -78,7 +78,7 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 		return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Err: err}
 	}
 	for _, p := range ps {
-		if p.Code == code || len(ps) == 1 && p.Code == "" {
+		if strings.EqualFold(p.Code, code) || len(ps) == 1 && p.Code == "" { // weavy matches codes without case
 			return p, nil
 		}
 	}
@@ -248,7 +248,7 @@ func (o *ListOptions) params(page int) (any, error) {
 // Page is one LIST page.
 type Page struct {
 	Prospects []*Prospect
-	Number    int // pageNumber
+	Number    int // pageNumber: weavy's, or the one asked for
 	// MaxPage is the answer's maxPageNumber, the last page; 0 when weavy
 	// did not say.
 	MaxPage int
@@ -272,6 +272,9 @@ func (s *ProspectService) list(ctx context.Context, opts *ListOptions, page int)
 	ps, err := r.prospects()
 	if err != nil {
 		return nil, &Error{Op: "list", Verb: VerbList, StatusCode: http.StatusOK, Err: err}
+	}
+	if r.page > 0 {
+		page = r.page
 	}
 	return &Page{Prospects: ps, Number: page, MaxPage: r.maxPage}, nil
 }

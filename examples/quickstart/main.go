@@ -4,7 +4,7 @@
 //	go run ./examples/quickstart
 //
 // Services whose package has landed each add their part here; today
-// Batiweb, La Factory, EasyCall and SoWell.
+// Batiweb, La Factory, EasyCall, Divalto weavy and SoWell.
 package main
 
 import (
@@ -45,6 +45,16 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	defer esrv.Close()
 	if err := demo.EasyCall(ctx, w, ec, esrv); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w, "\n== Divalto weavy: prospects through the WHK_Prospect webhook (fake server)")
+	dc, dsrv, err := demo.FakeDivalto()
+	if err != nil {
+		return err
+	}
+	defer dsrv.Close()
+	if err := demo.Divalto(ctx, w, dc, dsrv); err != nil {
 		return err
 	}
 
