@@ -342,8 +342,12 @@ func (c *Client) parse(ref string) (*url.URL, error) {
 // readBody reads the whole body under the size limit and closes it.
 func (c *Client) readBody(st *call, resp *http.Response) error {
 	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, c.max+1))
 	st.bodyRead = true
+	if resp.ContentLength > c.max {
+		// Announced too large: fail without downloading the limit first.
+		return fmt.Errorf("%w (%d bytes announced, limit %d)", ErrResponseTooLarge, resp.ContentLength, c.max)
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, c.max+1))
 	if err != nil {
 		return err
 	}
