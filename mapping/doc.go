@@ -1,9 +1,39 @@
 // Package mapping translates between the field vocabularies of the
 // passerelle services through one pivot model: a lead read from one
-// service (a Batiweb lead, a La Factory project, an EasyCall lead, a weavy
-// prospect) becomes the pivot, and the pivot becomes what another service
-// wants. Each service spells the same facts its own way; this package
+// service (a La Factory project, an EasyCall lead, a weavy prospect)
+// becomes the pivot, and the pivot becomes what another service wants (a
+// Batiweb lead too). Each service spells the same facts its own way; this package
 // holds the translations, one table per vocabulary.
+//
+// # The pivot
+//
+// Lead is one person and their project: civility, names, contact
+// details, address, the need, its marketing origin, consent and the ids
+// the services gave it. Each service has two converters, so N services
+// need 2N, not N²:
+//
+//	FromFactory(*factory.Project)  (*Lead).ToFactory()
+//	FromEasyCall(*easycall.Lead)   (*Lead).ToEasyCall()
+//	FromDivalto(*divalto.Prospect) (*Lead).ToDivalto()
+//	                               (*Lead).ToBatiweb(workType)
+//
+// Batiweb only receives leads, so it has no converter from it; its work
+// type is the caller's choice, since nothing in a lead says which trade a
+// need is.
+//
+// Every converter returns a Report: each field it dropped (NoField: the
+// target has no place for it; NoValue: no equivalent value, such as a
+// phone field that holds no phone number), approximated (Approximated:
+// Mademoiselle written as Batiweb's Madame) or carried in another form
+// (Normalised: "06 12 34 56 78" written "+33612345678"), by the source's
+// field name. Options.Strict turns any loss, everything but Normalised,
+// into a *LossError that holds the Report. The tests walk every field of
+// factory.Project, easycall.Lead, divalto.Prospect and Lead: alone in a
+// value, each comes back from the round trip or is in the report.
+//
+//	lead, report, err := mapping.FromFactory(project, mapping.Options{})
+//	b, report2, err := lead.ToBatiweb(batiweb.WorkTypePeinture, mapping.Options{})
+//	for _, e := range report2.Lost() { log.Print(e) } // "Campaign: no equivalent field"
 //
 // # Vocabularies
 //

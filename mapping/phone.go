@@ -231,6 +231,20 @@ func (p Phone) National() string {
 	return b.String()
 }
 
+// isNational reports whether text is p written as National writes it,
+// without building that text.
+func (p Phone) isNational(text string) bool {
+	if p.national == "" || len(text) != 14 {
+		return p.national == "" && text == p.E164()
+	}
+	for i, j := 0, 0; i < len(p.national); i, j = i+2, j+3 {
+		if text[j:j+2] != p.national[i:i+2] || j+2 < len(text) && text[j+2] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
 // Digits returns a French number's 10 digits without spaces
 // ("0690112233"), the form most French forms and services want, or the
 // E.164 form of a foreign number.

@@ -552,6 +552,11 @@ func HousingTypeFromFactory(text string) (h HousingType, exact bool) {
 	if strings.TrimSpace(text) == "" {
 		return HousingTypeUnknown, false
 	}
+	for _, v := range housingTypeNames.values { // the labels as written, without folding
+		if text == v.Factory() {
+			return v, true
+		}
+	}
 	if v, err := ParseHousingType(text); err == nil {
 		return v, true
 	}
