@@ -9,14 +9,24 @@ import (
 // ToBatiweb writes a Lead as a Batiweb lead for the trade workType (the
 // caller's choice: nothing in the pivot says which trade a need is). The
 // comment becomes the work description, the phones their ten digits, the
-// street lines one address; the marketing origin, consent and the other
+// street lines one address, the call center's or else La Factory's
+// project id the supplier's lead id; the marketing origin, consent and the other
 // fields Batiweb has no place for are reported. Batiweb's own Validate
 // still decides what it accepts.
 func (l *Lead) ToBatiweb(workType batiweb.WorkType, o Options) (*batiweb.Lead, Report, error) {
 	r := Report{From: "lead", To: "batiweb", most: 30}
 	b := &batiweb.Lead{
 		Email: l.Email, City: l.City, Zipcode: l.PostalCode, FirstName: l.FirstName, LastName: l.LastName,
-		WorkType: workType, WorkDescription: l.Comment, SupplierLeadID: l.CallCenterProjectID,
+		WorkType: workType, WorkDescription: l.Comment,
+	}
+	// The supplier's id: the call center's, else La Factory's.
+	carried := fCivility | fFirstName | fLastName | fOwnerStatus | fEmail | fMobile | fLandline | fWorkPhone |
+		fStreet1 | fStreet2 | fStreet3 | fPostalCode | fCity | fCountry | fHousingType | fComment
+	switch {
+	case l.CallCenterProjectID != "":
+		b.SupplierLeadID, carried = l.CallCenterProjectID, carried|fCallCenterProjectID
+	case l.FactoryProjectID != "":
+		b.SupplierLeadID, carried = l.FactoryProjectID, carried|fFactoryProjectID
 	}
 	if b.WorkDescription == "" {
 		b.WorkDescription = workType.String()
@@ -50,8 +60,7 @@ func (l *Lead) ToBatiweb(workType batiweb.WorkType, o Options) (*batiweb.Lead, R
 	if l.Country != "" && l.Country != "FR" {
 		r.add("Country", NoField, "Batiweb's leads are French")
 	}
-	r.uncarried(l, fCivility|fFirstName|fLastName|fOwnerStatus|fEmail|fMobile|fLandline|fWorkPhone|
-		fStreet1|fStreet2|fStreet3|fPostalCode|fCity|fCountry|fHousingType|fComment|fCallCenterProjectID)
+	r.uncarried(l, carried)
 	if err := o.done(&r); err != nil {
 		return nil, r, err
 	}

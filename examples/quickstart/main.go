@@ -3,8 +3,10 @@
 //
 //	go run ./examples/quickstart
 //
-// Services whose package has landed each add their part here; today
-// Batiweb, La Factory, EasyCall, Divalto weavy and SoWell.
+// Each service tells its part: Batiweb, La Factory, EasyCall, Divalto
+// weavy and SoWell; then a bridge takes La Factory's projects to Batiweb
+// through the mapping pivot, and one project is shown as each service
+// spells it.
 package main
 
 import (
@@ -64,5 +66,20 @@ func run(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	defer ends.Close()
-	return demo.SoWell(ctx, w, ends)
+	if err := demo.SoWell(ctx, w, ends); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w, "\n== La Factory → Batiweb: a bridge through the mapping pivot (fake servers)")
+	bfc, bfsrv, bbc, bbsrv, err := demo.FakeBridge()
+	if err != nil {
+		return err
+	}
+	defer bfsrv.Close()
+	defer bbsrv.Close()
+	if err := demo.Bridge(ctx, w, bfc, bbc, demo.BridgeWorkType, 10); err != nil {
+		return err
+	}
+	first, _ := bfsrv.Project("FP-000001")
+	return demo.Vocabularies(w, &first)
 }

@@ -39,6 +39,15 @@ func TestQuickstart(t *testing.T) {
 		"sowell   CRM request: Transférée, channel SoWell, Responsable de secteur (RES-0042) / Régie Nord, 2 files",
 		`sowell   CRM status "En cours" -> SoWell "ongoing" (sent=true)`,
 		"factory  closed with conclusion code ACCORD-RDV (La Factory's CONCL-ACCORD-RDV-PHYSIQUE, 2 activities recorded)",
+		"bridge   FP-000001 Camille Durand, 59000 Lille",
+		"mapping    factory -> lead:    approximated: type_logement (read as Appartement); no equivalent field: code_programme",
+		"batiweb    imported as lead 1001 (Rénovation d'appartement / de maison in 59000)",
+		"factory    acknowledged as BW-1001",
+		"batiweb    not bought: Rénovation d'appartement / de maison in 13008 (code 4)",
+		"batiweb    not sent: cellphone: is required when landline is empty",
+		"bridge   3 projects: 1 imported into Batiweb, 2 not; each acknowledged in La Factory",
+		`mapping  civility: factory "Madame", batiweb 2 (Madame), divalto CIVILITY-MME, easycall has none`,
+		`mapping  mobile:   factory "06 12 34 56 78", batiweb "0612345678", easycall "+33612345678", divalto "06 12 34 56 78" (mobile)`,
 	} {
 		assert.Contains(t, out.String(), want)
 	}
