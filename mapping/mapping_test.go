@@ -384,3 +384,47 @@ func TestFrenchCountryIsImplied(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "FR", back.Country)
 }
+
+// FuzzConverters feeds arbitrary text to the fields the converters parse
+// (phones, dates, names, codes) through every converter: none panics, and
+// a strict conversion fails exactly when the report has a loss.
+func FuzzConverters(f *testing.F) {
+	f.Add("Madame", "06 12 34 56 78", "+33 1 23 45 67 89", "20260102030405", "DUPONT Jean", "Appartement T3", "oui")
+	f.Add("Sir", "n/c", "0033 6 90 11 22 33", "2026-13-40", "de la Fontaine", "péniche", "peut-être")
+	f.Add("", "", "", "", "", "", "")
+	f.Fuzz(func(t *testing.T, civility, mobile, landline, date, name, housing, yesNo string) {
+		strictAgrees := func(what string, r mapping.Report, err error) {
+			t.Helper()
+			if (err != nil) != (len(r.Lost()) > 0) {
+				t.Fatalf("%s: strict error %v, report %v", what, err, r)
+			}
+		}
+		p := &factory.Project{Salutation: factory.Salutation(civility), MobilePhone: mobile, HomePhone: landline,
+			LastName: name, HousingType: housing, ConsentOptIn: factory.OuiNon(yesNo)}
+		_ = p.LeadDate.UnmarshalText([]byte(date))
+		l, r, err := mapping.FromFactory(p, mapping.Options{Strict: true})
+		strictAgrees("FromFactory", r, err)
+		l, _, _ = mapping.FromFactory(p, mapping.Options{})
+		for _, to := range []func(mapping.Options) (mapping.Report, error){
+			func(o mapping.Options) (mapping.Report, error) { _, r, err := l.ToFactory(o); return r, err },
+			func(o mapping.Options) (mapping.Report, error) { _, r, err := l.ToEasyCall(o); return r, err },
+			func(o mapping.Options) (mapping.Report, error) { _, r, err := l.ToDivalto(o); return r, err },
+			func(o mapping.Options) (mapping.Report, error) {
+				_, r, err := l.ToBatiweb(batiweb.WorkTypePeinture, o)
+				return r, err
+			},
+		} {
+			r, err := to(mapping.Options{Strict: true})
+			strictAgrees("to", r, err)
+		}
+
+		e := &easycall.Lead{NomeCompleto: name, Telefono: mobile, AltroTelefono: landline, DataPresentazione: date}
+		_, r, err = mapping.FromEasyCall(e, mapping.Options{Strict: true})
+		strictAgrees("FromEasyCall", r, err)
+
+		d := &divalto.Prospect{Name: name, IsIndividual: true, Phone: landline, MobilePhone: mobile,
+			Civility: divalto.ParseRef(civility), Latitude: divalto.Number(yesNo)}
+		_, r, err = mapping.FromDivalto(d, mapping.Options{Strict: true})
+		strictAgrees("FromDivalto", r, err)
+	})
+}
