@@ -69,23 +69,22 @@ func (l *Lead) ToBatiweb(workType batiweb.WorkType, o Options) (*batiweb.Lead, R
 
 // batiwebPhones picks Batiweb's cellphone and landline: the mobile, else
 // a mobile-numbered landline or work phone; the landline, else the work
-// phone. A phone left over is reported.
+// phone. A phone left over is reported, and so is a foreign number, whose
+// kind is unknown: it is written in E.164 as the landline.
 func batiwebPhones(r *Report, l *Lead) (cell, land string) {
-	used := [3]bool{}
-	phones := [3]Phone{l.Mobile, l.Landline, l.WorkPhone}
-	for i, p := range phones {
-		if p.IsZero() {
-			continue
-		}
-		if cell == "" && p.Kind() == PhoneMobile {
-			cell, used[i] = p.Digits(), true
-		} else if land == "" && p.Kind() != PhoneMobile {
-			land, used[i] = p.Digits(), true
-		}
-	}
-	for i, name := range [3]string{"Mobile", "Landline", "WorkPhone"} {
-		if !phones[i].IsZero() && !used[i] {
-			r.add(name, NoField, "Batiweb has one cellphone and one landline")
+	names := [3]string{"Mobile", "Landline", "WorkPhone"}
+	for i, p := range [3]Phone{l.Mobile, l.Landline, l.WorkPhone} {
+		switch {
+		case p.IsZero():
+		case cell == "" && p.Kind() == PhoneMobile:
+			cell = p.Digits()
+		case land == "" && p.Kind() != PhoneMobile:
+			land = p.Digits()
+			if p.Kind() == PhoneForeign {
+				r.add(names[i], Approximated, "a foreign number, written in E.164 as the landline")
+			}
+		default:
+			r.add(names[i], NoField, "Batiweb has one cellphone and one landline")
 		}
 	}
 	return cell, land

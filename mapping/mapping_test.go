@@ -428,3 +428,35 @@ func FuzzConverters(f *testing.F) {
 		strictAgrees("FromDivalto", r, err)
 	})
 }
+
+func TestBatiwebPhones(t *testing.T) {
+	t.Parallel()
+	parse := func(s string) mapping.Phone {
+		p, err := mapping.ParsePhone(s)
+		require.NoError(t, err)
+		return p
+	}
+	for _, tc := range []struct {
+		name       string
+		lead       mapping.Lead
+		cell, land string
+		reported   []string
+	}{
+		{"mobile and landline", mapping.Lead{Mobile: parse("06 12 34 56 78"), Landline: parse("01 23 45 67 89")}, "0612345678", "0123456789", nil},
+		{"a mobile written as the landline", mapping.Lead{Landline: parse("07 12 34 56 78")}, "0712345678", "", nil},
+		{"work phone fills the landline", mapping.Lead{Mobile: parse("06 12 34 56 78"), WorkPhone: parse("09 87 65 43 21")}, "0612345678", "0987654321", nil},
+		{"three phones", mapping.Lead{Mobile: parse("06 12 34 56 78"), Landline: parse("01 23 45 67 89"), WorkPhone: parse("09 87 65 43 21")}, "0612345678", "0123456789", []string{"WorkPhone"}},
+		{"two mobiles", mapping.Lead{Mobile: parse("06 12 34 56 78"), WorkPhone: parse("07 00 00 00 01")}, "0612345678", "", []string{"WorkPhone"}},
+		{"foreign", mapping.Lead{Mobile: parse("+34 612 345 678")}, "", "+34612345678", []string{"Mobile"}},
+	} {
+		b, r, err := tc.lead.ToBatiweb(batiweb.WorkTypePeinture, mapping.Options{})
+		require.NoError(t, err, tc.name)
+		assert.Equal(t, tc.cell, b.Cellphone, tc.name)
+		assert.Equal(t, tc.land, b.Landline, tc.name)
+		var reported []string
+		for _, e := range r.Entries {
+			reported = append(reported, e.Field)
+		}
+		assert.Equal(t, tc.reported, reported, tc.name)
+	}
+}
