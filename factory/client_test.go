@@ -156,6 +156,29 @@ func TestUpdateKeepsEveryField(t *testing.T) {
 	assert.Equal(t, before["date_acquisition"], blanked["date_acquisition"], "date_acquisition is kept")
 }
 
+// TestUpdateSendsBackWhatLaFactorySent: a value La Factory sent that
+// this package would refuse (a phone "n/c", an unknown salutation) does
+// not block an update that sends it back unchanged; changed, it is
+// checked, and so are the checks across fields.
+func TestUpdateSendsBackWhatLaFactorySent(t *testing.T) {
+	t.Parallel()
+	var p factory.Project
+	require.NoError(t, json.Unmarshal([]byte(`{"factoryprojectid":"FP-1","tel_mobile":"n/c","salutation":"Sir",
+		"email":"pas d'email","motif_cloture":"RDV PHYSIQUE","cloture_call":"ACCORD"}`), &p))
+	p.CallCenterProjectID, p.CallCenterComment = "CC-1", "rappeler"
+	require.NoError(t, p.Validate(true), "sent back unchanged")
+
+	p.MobilePhone = "n/a"
+	var verr *factory.ValidationError
+	require.ErrorAs(t, p.Validate(true), &verr)
+	assert.Equal(t, []factory.FieldError{{Field: "tel_mobile", Problem: "is not a phone number"}}, verr.Fields)
+
+	p.MobilePhone, p.Closure = "n/c", factory.Refus
+	require.ErrorAs(t, p.Validate(true), &verr)
+	assert.True(t, verr.Field("motif_cloture"), "a closure reason unchanged but no longer its closure's: %v", verr)
+	require.Error(t, p.Validate(false), "a creation checks every value")
+}
+
 func TestFakeServerRules(t *testing.T) {
 	t.Parallel()
 	srv, c := fake(t)

@@ -83,9 +83,10 @@ type Project struct {
 	AssignedAt        DateTime     `json:"attribdate_call"`  // when a seller was assigned
 	CallCenterComment string       `json:"commentaire_call"` // commentaires call center
 
-	// sent holds the balises La Factory sent non-empty, for UpdateProject's
-	// guard; cleared holds those the caller blanks on purpose.
-	sent    map[string]bool
+	// sent holds the balises La Factory sent non-empty and their values,
+	// for UpdateProject's guard; cleared holds those the caller blanks on
+	// purpose.
+	sent    map[string]string
 	cleared map[string]bool
 }
 
@@ -118,12 +119,12 @@ func (p *Project) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// nonEmptyFields lists the balises of p that hold a value.
-func nonEmptyFields(p *Project) map[string]bool {
-	fields := map[string]bool{}
+// nonEmptyFields is the balises of p that hold a value, with the value.
+func nonEmptyFields(p *Project) map[string]string {
+	fields := map[string]string{}
 	for k, v := range p.wire() {
 		if v != "" {
-			fields[k] = true
+			fields[k] = v
 		}
 	}
 	return fields
@@ -162,7 +163,11 @@ func (p *Project) Clear(balises ...string) *Project {
 // Validate checks a project for creation (update false) or update, and
 // reports every problem at once: creation needs canal or utm_act; update
 // needs both ids; commercial is an e-mail; a closure reason belongs to its
-// closure; codes, dates, postal and INSEE codes are well formed.
+// closure; codes, dates, postal and INSEE codes are well formed. On
+// update, a value La Factory sent and the update sends back unchanged is
+// not checked: La Factory holds it already, and refusing it would leave a
+// project with one bad value (a tel_mobile of "n/c") impossible to update
+// without blanking it.
 func (p *Project) Validate(update bool) error {
 	var l validate.List
 	if update {
@@ -201,6 +206,17 @@ func (p *Project) Validate(update bool) error {
 	} {
 		l.Check(e.set && !e.valid, e.balise, "is not one of the seed's values")
 	}
+	var now map[string]string
+	if update && len(p.sent) > 0 {
+		now = p.wire()
+		kept := l[:0] // the checks above are of one field each
+		for _, problem := range l {
+			if v, ok := p.sent[problem.Field]; !ok || now[problem.Field] != v {
+				kept = append(kept, problem)
+			}
+		}
+		l = kept
+	}
 	switch {
 	case p.ClosureReason != "" && p.Closure == "":
 		l.Add("cloture_call", "is required with motif_cloture")
@@ -209,7 +225,6 @@ func (p *Project) Validate(update bool) error {
 	}
 	if update && len(p.sent) > 0 {
 		var blanked []string
-		now := p.wire()
 		for b := range p.sent {
 			if !p.cleared[b] && now[b] == "" && b != "date_acquisition" {
 				blanked = append(blanked, b)
