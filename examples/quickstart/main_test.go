@@ -44,6 +44,7 @@ func TestQuickstart(t *testing.T) {
 		"batiweb    imported as lead 1001 (Rénovation d'appartement / de maison in 59000)",
 		"factory    acknowledged as BW-1001",
 		"batiweb    not bought: Rénovation d'appartement / de maison in 13008 (code 4)",
+		"mapping    factory -> lead:    no equivalent value: tel_mobile (not a phone number)",
 		"batiweb    not sent: cellphone: is required when landline is empty",
 		"bridge   3 projects: 1 imported into Batiweb, 2 not; each acknowledged in La Factory",
 		`mapping  civility: factory "Madame", batiweb 2 (Madame), divalto CIVILITY-MME, easycall has none`,

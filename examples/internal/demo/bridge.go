@@ -25,7 +25,7 @@ const BridgeWorkType = batiweb.WorkTypeRenovationDAppartementDeMaison
 // FakeBridge starts a factorytest server holding three projects and a
 // batiwebtest server that buys every trade in the Nord (59) only: one
 // project is sold, one is in Marseille, and one has no phone number for
-// Batiweb to call. Call both servers' Close when done.
+// Batiweb to call (its tel_mobile is "n/c"). Call both servers' Close when done.
 func FakeBridge() (*factory.Client, *factorytest.Server, *batiweb.Client, *batiwebtest.Server, error) {
 	fsrv := factorytest.NewServer()
 	for _, p := range []factory.Project{
@@ -37,7 +37,7 @@ func FakeBridge() (*factory.Client, *factorytest.Server, *batiweb.Client, *batiw
 			HomePhone: "04.91.00.11.22", PostalCode: "13008", City: "Marseille", HousingSituation: factory.Locataire,
 			Comment: "Refaire la cuisine"},
 		{Salutation: factory.Mademoiselle, FirstName: "Julie", LastName: "Bernard", Email: "julie.bernard@example.fr",
-			PostalCode: "59800", City: "Lille", HousingSituation: factory.Proprietaire, Comment: "Salle de bains"},
+			MobilePhone: "n/c", PostalCode: "59800", City: "Lille", HousingSituation: factory.Proprietaire, Comment: "Salle de bains"},
 	} {
 		fsrv.AddImported(p)
 	}

@@ -46,6 +46,8 @@ func TestBridge(t *testing.T) {
 	}
 	p, _ := fsrv.Project("FP-000002")
 	assert.Contains(t, p.CallCenterComment, "not bought")
+	p, _ = fsrv.Project("FP-000003")
+	assert.Equal(t, "n/c", p.MobilePhone, "sent back as La Factory sent it, not blanked")
 }
 
 // TestBridgeStopsOnOutage: when Batiweb cannot answer, the project La
