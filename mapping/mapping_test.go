@@ -109,6 +109,7 @@ func TestEveryEasyCallFieldIsCarriedOrReported(t *testing.T) {
 		easycall.FieldTelefono: "+34912345678", easycall.FieldAltroTelefono: "+33612345678",
 		easycall.FieldDataPresentazione: "2026-11-20 14:30:00",
 	}
+	carried, reported := 0, 0
 	for _, name := range easycall.Fields() {
 		value, ok := samples[name]
 		if !ok {
@@ -124,8 +125,10 @@ func TestEveryEasyCallFieldIsCarriedOrReported(t *testing.T) {
 		back, _, err := l.ToEasyCall(mapping.Options{})
 		require.NoError(t, err)
 		if r.Has(name) {
+			reported++
 			continue
 		}
+		carried++
 		got := back.Values("campaign")
 		switch name {
 		case easycall.FieldNomeCompleto: // split into nome and cognome
@@ -134,6 +137,7 @@ func TestEveryEasyCallFieldIsCarriedOrReported(t *testing.T) {
 			assert.Equal(t, value, got[name], "%s is neither carried nor reported", name)
 		}
 	}
+	t.Logf("easycall.Lead: %d fields carried, %d reported, latitude and longitude below", carried, reported)
 	lat, lon := 40.4168, -3.7038
 	e := easycall.Lead{Latitudine: &lat, Longitudine: &lon, Custom: map[string]string{"tipo_inmueble": "piso"}}
 	l, r, err := mapping.FromEasyCall(&e, mapping.Options{})
@@ -150,6 +154,7 @@ func TestEveryDivaltoFieldIsCarriedOrReported(t *testing.T) {
 		"isIndividual": "1", "name": "DUPONT Jean", "blocked": "1", "divinf_rftctrcod": "2",
 		"vacationStart": "2026-07-01 00:00:00", "vacationEnd": "2026-07-31 00:00:00",
 	}
+	carried, reported := 0, 0
 	for _, name := range divalto.ProspectFields() {
 		value, ok := samples[name]
 		if !ok {
@@ -169,12 +174,15 @@ func TestEveryDivaltoFieldIsCarriedOrReported(t *testing.T) {
 		l, r, err := mapping.FromDivalto(&p, mapping.Options{})
 		require.NoError(t, err)
 		if r.Has(name) {
+			reported++
 			continue
 		}
+		carried++
 		back, _, err := l.ToDivalto(mapping.Options{})
 		require.NoError(t, err)
 		assert.Equal(t, value, wire(t, back)[name], "%s is neither carried nor reported", name)
 	}
+	t.Logf("divalto.Prospect: %d fields carried, %d reported", carried, reported)
 }
 
 func TestDivaltoRoundTrip(t *testing.T) {
