@@ -468,3 +468,26 @@ func TestBatiwebPhones(t *testing.T) {
 		assert.Equal(t, tc.reported, reported, tc.name)
 	}
 }
+
+// TestConvertedLeadsValidate: what the converters write passes each
+// service's own Validate, so it is sent as it is.
+func TestConvertedLeadsValidate(t *testing.T) {
+	t.Parallel()
+	l, _, err := mapping.FromFactory(project(), mapping.Options{})
+	require.NoError(t, err)
+	lat, lon := 50.63, 3.06
+	l.Latitude, l.Longitude, l.DivaltoCode = &lat, &lon, "PSR-0001"
+
+	p, _, err := l.ToFactory(mapping.Options{})
+	require.NoError(t, err)
+	assert.NoError(t, p.Validate(true), "factory update")
+	e, _, err := l.ToEasyCall(mapping.Options{})
+	require.NoError(t, err)
+	assert.NoError(t, e.Validate(), "easycall")
+	d, _, err := l.ToDivalto(mapping.Options{})
+	require.NoError(t, err)
+	assert.NoError(t, d.Validate(), "divalto")
+	b, _, err := l.ToBatiweb(batiweb.WorkTypePeinture, mapping.Options{})
+	require.NoError(t, err)
+	assert.NoError(t, b.Validate(), "batiweb")
+}
