@@ -32,7 +32,7 @@ func FromDivalto(p *divalto.Prospect, o Options) (*Lead, Report, error) {
 		var exact bool
 		l.FirstName, l.LastName, exact = SplitFullName(p.Name)
 		if !exact {
-			r.add("name", Approximated, "split as first "+strconv.Quote(l.FirstName))
+			r.add("name", Approximated, "split into first and last name by a guess")
 		}
 	} else {
 		l.Company = p.Name

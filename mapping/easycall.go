@@ -2,7 +2,6 @@ package mapping
 
 import (
 	"sort"
-	"strconv"
 
 	"github.com/passerelle-go/passerelle/easycall"
 )
@@ -26,7 +25,7 @@ func FromEasyCall(e *easycall.Lead, o Options) (*Lead, Report, error) {
 			var exact bool
 			l.FirstName, l.LastName, exact = SplitFullName(e.NomeCompleto)
 			if !exact {
-				r.add("nome_completo", Approximated, "split as first "+strconv.Quote(l.FirstName))
+				r.add("nome_completo", Approximated, "split into nome and cognome by a guess")
 			}
 		} else if e.NomeCompleto != JoinName(l.FirstName, l.LastName) {
 			r.add("nome_completo", NoField, "nome and cognome are kept")

@@ -30,7 +30,7 @@ func ExampleFromFactory() {
 	fmt.Println(errors.As(err, &loss), len(loss.Report.Lost()))
 	// Output:
 	// Madame 0612345678 Propriétaire FP-000001
-	// tel_mobile: normalised (written 06 12 34 56 78)
+	// tel_mobile: normalised (written in neither the national form nor E.164)
 	// code_programme: no equivalent field
 	// Civility: approximated (written Madame)
 	// Source: no equivalent field

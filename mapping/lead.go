@@ -122,11 +122,15 @@ func (l Loss) String() string {
 	return "Loss(?)"
 }
 
+// MarshalText writes the loss as String does, so a Report logs and
+// encodes as JSON readably.
+func (l Loss) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
 // Entry is one field a converter did not carry as it was.
 type Entry struct {
 	Field  string // the source's wire name ("tel_mobile", "generictype_ID_civility")
 	Loss   Loss
-	Detail string // what happened, without the value
+	Detail string // what happened; never the value, which may be personal data
 }
 
 func (e Entry) String() string {
@@ -228,7 +232,7 @@ func phone(r *Report, field, text string) Phone {
 		return Phone{}
 	}
 	if !p.isNational(text) && text != p.E164() {
-		r.add(field, Normalised, "written "+p.National())
+		r.add(field, Normalised, "written in neither the national form nor E.164")
 	}
 	return p
 }

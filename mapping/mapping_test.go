@@ -491,3 +491,22 @@ func TestConvertedLeadsValidate(t *testing.T) {
 	require.NoError(t, err)
 	assert.NoError(t, b.Validate(), "batiweb")
 }
+
+func TestReportJSON(t *testing.T) {
+	t.Parallel()
+	_, r, err := mapping.FromFactory(&factory.Project{MobilePhone: "n/c", ProgramCode: "NX"}, mapping.Options{})
+	require.NoError(t, err)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"From":"factory","To":"lead","Entries":[
+		{"Field":"tel_mobile","Loss":"no equivalent value","Detail":"not a phone number"},
+		{"Field":"code_programme","Loss":"no equivalent field","Detail":""}]}`, string(b))
+	assert.NotContains(t, r.String(), "n/c", "a report never holds a value")
+
+	_, r, err = mapping.FromEasyCall(&easycall.Lead{NomeCompleto: "Jean Pierre Martin", TelefonoMobile: "06.12.34.56.78"}, mapping.Options{})
+	require.NoError(t, err)
+	assert.True(t, r.Has("nome_completo") && r.Has("telefono_mobile"), "%v", r)
+	for _, personal := range []string{"Jean", "Martin", "12", "34"} {
+		assert.NotContains(t, r.String(), personal, "a report never holds a value")
+	}
+}
