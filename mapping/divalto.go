@@ -78,6 +78,9 @@ func FromDivalto(p *divalto.Prospect, o Options) (*Lead, Report, error) {
 	return l, r, nil
 }
 
+// emptyJSON reports whether a prospect field holds nothing worth
+// reporting: "", null, an empty object or list, or "0", which is how a
+// false flag travels (and a zero count, which weavy sends for none).
 func emptyJSON(v json.RawMessage) bool {
 	s := string(v)
 	return s == `""` || s == "null" || s == `"0"` || s == "{}" || s == "[]"

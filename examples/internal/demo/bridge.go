@@ -66,8 +66,11 @@ func FakeBridge() (*factory.Client, *factorytest.Server, *batiweb.Client, *batiw
 // project's commentaire_call says what happened. La Factory hands a
 // project out once, so none is dropped: when Batiweb gives no verdict on
 // one (the network, a malformed answer), the bridge still acknowledges
-// it, writes in its commentaire_call that it was not imported and why,
-// and stops with an error that names it, so that it can be sent again.
+// it, writes in its commentaire_call what is known (not imported when
+// is_sellable went unanswered; perhaps imported when the import did), and
+// stops with an error that names it. When La Factory cannot be told, the
+// error names the project and what happened at Batiweb, the lead's id
+// included, so that nothing is lost.
 func Bridge(ctx context.Context, w io.Writer, fc *factory.Client, bc *batiweb.Client, workType batiweb.WorkType, limit int) error {
 	var imported, refused int
 	for range limit {
@@ -84,9 +87,6 @@ func Bridge(ctx context.Context, w io.Writer, fc *factory.Client, bc *batiweb.Cl
 		fmt.Fprintf(w, "mapping    lead -> batiweb:    %s\n", summary(toBatiweb))
 
 		id, outcome, failed := sell(ctx, bc, b)
-		if failed != nil {
-			outcome = "not imported, Batiweb gave no answer (to send again): " + failed.Error()
-		}
 		if id == "" {
 			id, refused = "BRIDGE-"+p.FactoryProjectID, refused+1
 		} else {
@@ -94,16 +94,19 @@ func Bridge(ctx context.Context, w io.Writer, fc *factory.Client, bc *batiweb.Cl
 		}
 		fmt.Fprintf(w, "batiweb    %s\n", outcome)
 
+		untold := func(err error) error {
+			return fmt.Errorf("bridge stopped: %s (call-center id %s) %s, but La Factory was not told: %w", p.FactoryProjectID, id, outcome, err)
+		}
 		if _, err := fc.Acknowledge(ctx, p.FactoryProjectID, id); err != nil {
-			return err
+			return untold(err)
 		}
 		p.CallCenterProjectID, p.CallCenterComment = id, "Batiweb: "+outcome
 		if _, err := fc.UpdateProject(ctx, p); err != nil {
-			return err
+			return untold(err)
 		}
 		fmt.Fprintf(w, "factory    acknowledged as %s, commentaire_call %q\n", id, p.CallCenterComment)
 		if failed != nil {
-			return fmt.Errorf("bridge stopped: %s not imported: %w", p.FactoryProjectID, failed)
+			return fmt.Errorf("bridge stopped: %s %s: %w", p.FactoryProjectID, outcome, failed)
 		}
 	}
 	fmt.Fprintf(w, "bridge   %d projects: %d imported into Batiweb, %d not; each acknowledged in La Factory\n", imported+refused, imported, refused)
@@ -112,7 +115,7 @@ func Bridge(ctx context.Context, w io.Writer, fc *factory.Client, bc *batiweb.Cl
 
 // sell checks, then imports, a lead, and says what happened. id is
 // Batiweb's id for an imported lead. err is a failure that is not
-// Batiweb's verdict on the lead: nothing is decided.
+// Batiweb's verdict on the lead; outcome then says what is known.
 func sell(ctx context.Context, bc *batiweb.Client, b *batiweb.Lead) (id, outcome string, err error) {
 	var invalid *batiweb.ValidationError
 	if err := b.Validate(); errors.As(err, &invalid) {
@@ -124,26 +127,26 @@ func sell(ctx context.Context, bc *batiweb.Client, b *batiweb.Lead) (id, outcome
 	}
 	s, err := bc.IsSellable(ctx, batiweb.SellableRequest{Zipcode: b.Zipcode, WorkType: b.WorkType, Email: b.Email})
 	if err != nil {
-		return verdict(err)
+		return verdict(err, "not imported, is_sellable went unanswered (to send again)")
 	}
 	if !s.Sellable {
 		return "", fmt.Sprintf("not bought: %s in %s (code %d)", b.WorkType, b.Zipcode, s.Code.Code()), nil
 	}
 	imp, err := bc.Import(ctx, b)
 	if err != nil {
-		return verdict(err)
+		return verdict(err, "perhaps imported, the import went unanswered (a second import of the e-mail is refused as a duplicate)")
 	}
 	return imp.ID, fmt.Sprintf("imported as lead %s (%s in %s)", imp.ID, b.WorkType, b.Zipcode), nil
 }
 
 // verdict turns Batiweb's answer code into an outcome; any other error
-// is returned.
-func verdict(err error) (string, string, error) {
+// is returned with unanswered as the outcome.
+func verdict(err error, unanswered string) (string, string, error) {
 	var be *batiweb.Error
 	if errors.As(err, &be) && be.Code != batiweb.NoCode {
 		return "", fmt.Sprintf("refused: code %d, %s", be.Code.Code(), be.Message), nil
 	}
-	return "", "", err
+	return "", unanswered, err
 }
 
 // summary is a report in one line: the fields each kind of loss touched.

@@ -3,11 +3,17 @@ package demo
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/passerelle-go/passerelle/batiweb"
 	"github.com/passerelle-go/passerelle/batiweb/batiwebtest"
+	"github.com/passerelle-go/passerelle/factory"
+	"github.com/passerelle-go/passerelle/factory/factorytest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -67,13 +73,13 @@ func TestBridgeStopsOnOutage(t *testing.T) {
 	var out bytes.Buffer
 	err = Bridge(context.Background(), &out, fc, bc, BridgeWorkType, 10)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "FP-000001 not imported")
+	assert.Contains(t, err.Error(), "FP-000001 not imported, is_sellable went unanswered")
 	var be *batiweb.Error
 	require.ErrorAs(t, err, &be, "Batiweb's error is kept")
 	assert.Equal(t, 503, be.HTTPStatus)
 	p, _ := fsrv.Project("FP-000001")
 	assert.Equal(t, "BRIDGE-FP-000001", p.CallCenterProjectID)
-	assert.Contains(t, p.CallCenterComment, "Batiweb gave no answer (to send again)")
+	assert.Contains(t, p.CallCenterComment, "is_sellable went unanswered (to send again)")
 	assert.Empty(t, bsrv.Leads())
 	p2, _ := fsrv.Project("FP-000002")
 	assert.Empty(t, p2.CallCenterProjectID, "no other project taken")
@@ -82,4 +88,55 @@ func TestBridgeStopsOnOutage(t *testing.T) {
 	require.NoError(t, Bridge(context.Background(), &out, fc, bc, BridgeWorkType, 10))
 	assert.Empty(t, bsrv.Leads())
 	assert.Contains(t, out.String(), "bridge   2 projects: 0 imported")
+}
+
+// lostAnswer is a transport whose requests to a path containing path
+// reach the server, whose answers are lost.
+type lostAnswer struct{ path string }
+
+func (l lostAnswer) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultTransport.RoundTrip(r)
+	if err != nil || !strings.Contains(r.URL.Path, l.path) {
+		return resp, err
+	}
+	resp.Body.Close()
+	return nil, errors.New("connection reset by peer")
+}
+
+// TestBridgeImportUnanswered: an import whose answer is lost may have
+// been processed, and the project says so rather than "not imported".
+func TestBridgeImportUnanswered(t *testing.T) {
+	t.Parallel()
+	fc, fsrv, _, bsrv, err := FakeBridge()
+	require.NoError(t, err)
+	defer fsrv.Close()
+	defer bsrv.Close()
+	bc, err := batiweb.New(batiwebtest.Login, batiwebtest.Password, batiweb.Prep, batiweb.WithBaseURL(bsrv.URL),
+		batiweb.WithHTTPClient(&http.Client{Transport: lostAnswer{"import"}}), batiweb.WithRetry(1, time.Millisecond, time.Millisecond))
+	require.NoError(t, err)
+	err = Bridge(context.Background(), io.Discard, fc, bc, BridgeWorkType, 10)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "FP-000001 perhaps imported")
+	assert.Len(t, bsrv.Leads(), 1, "the import reached Batiweb")
+	p, _ := fsrv.Project("FP-000001")
+	assert.Contains(t, p.CallCenterComment, "perhaps imported")
+}
+
+// TestBridgeFactoryUntold: when La Factory cannot be told, the error
+// keeps what happened at Batiweb, the lead's id included.
+func TestBridgeFactoryUntold(t *testing.T) {
+	t.Parallel()
+	_, fsrv, bc, bsrv, err := FakeBridge()
+	require.NoError(t, err)
+	defer fsrv.Close()
+	defer bsrv.Close()
+	fc, err := factory.New(fsrv.URL, factorytest.APIKey,
+		factory.WithHTTPClient(&http.Client{Transport: lostAnswer{"Acquit"}}), factory.WithRetry(1, time.Millisecond, time.Millisecond))
+	require.NoError(t, err)
+	err = Bridge(context.Background(), io.Discard, fc, bc, BridgeWorkType, 10)
+	require.Error(t, err)
+	leads := bsrv.Leads()
+	require.Len(t, leads, 1)
+	assert.Contains(t, err.Error(), "FP-000001 (call-center id BW-"+leads[0].ID+") imported as lead "+leads[0].ID)
+	assert.Contains(t, err.Error(), "La Factory was not told")
 }
