@@ -32,7 +32,7 @@ func TestFaultMatrix(t *testing.T) {
 	typed := func(err error) bool { var e *batiweb.Error; return errors.As(err, &e) }
 	faultmatrix.Run(t, []faultmatrix.Method{
 		{
-			Name: "IsSellable", Kind: transport.Read, Typed: typed,
+			Name: "IsSellable", Kind: transport.Idempotent, Typed: typed,
 			Setup: func(t *testing.T) (func(int, fault.Fault), func(context.Context) error, func() int) {
 				srv, c := matrixClient(t)
 				return srv.FailNext, func(ctx context.Context) error {
@@ -45,7 +45,7 @@ func TestFaultMatrix(t *testing.T) {
 			},
 		},
 		{
-			Name: "Import", Kind: transport.Write, Typed: typed,
+			Name: "Import", Kind: transport.NotIdempotent, Typed: typed,
 			Setup: func(t *testing.T) (func(int, fault.Fault), func(context.Context) error, func() int) {
 				srv, c := matrixClient(t)
 				return srv.FailNext, func(ctx context.Context) error {
@@ -58,7 +58,7 @@ func TestFaultMatrix(t *testing.T) {
 			},
 		},
 		{
-			Name: "Status", Kind: transport.Read, Typed: typed,
+			Name: "Status", Kind: transport.Idempotent, Typed: typed,
 			Setup: func(t *testing.T) (func(int, fault.Fault), func(context.Context) error, func() int) {
 				srv, c := matrixClient(t)
 				imp, err := c.Import(context.Background(), validLead())

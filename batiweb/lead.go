@@ -129,7 +129,7 @@ func (c *Client) Import(ctx context.Context, lead *Lead) (*ImportResult, error) 
 		wire.WorkDescription = lead.WorkType.String()
 	}
 	wire.Zipcode = strings.TrimSpace(wire.Zipcode)
-	r, err := c.call(ctx, "import", pathImport, transport.Write, &wire)
+	r, err := c.call(ctx, "import", pathImport, transport.NotIdempotent, &wire)
 	if err != nil {
 		return nil, err
 	}

@@ -43,7 +43,7 @@ func (c *Client) IsSellable(ctx context.Context, req SellableRequest) (*Sellable
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
-	r, err := c.call(ctx, "is_sellable", pathIsSellable, transport.Read, req)
+	r, err := c.call(ctx, "is_sellable", pathIsSellable, transport.Idempotent, req)
 	if e, ok := err.(*Error); ok && e.Code == CodeNotSellable {
 		return &SellableResult{Sellable: false, Code: CodeNotSellable, Message: e.Message}, nil
 	}

@@ -36,7 +36,7 @@ func (c *Client) Status(ctx context.Context, token string) (*StatusResult, error
 	if err := validationError("status", p); err != nil {
 		return nil, err
 	}
-	r, err := c.call(ctx, "status", pathStatus, transport.Read, statusRequest{token})
+	r, err := c.call(ctx, "status", pathStatus, transport.Idempotent, statusRequest{token})
 	if err != nil {
 		return nil, err
 	}

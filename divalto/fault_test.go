@@ -53,21 +53,21 @@ func TestFaultMatrix(t *testing.T) {
 		}
 	}
 	faultmatrix.Run(t, []faultmatrix.Method{
-		{Name: "Get", Kind: transport.Read, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
+		{Name: "Get", Kind: transport.Idempotent, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
 			p, err := c.Prospects.Get(ctx, "P1", divalto.GetOptions{ResultType: divalto.ExtendedRelated, Indicators: true})
 			if err == nil && (p.Code != "P1" || p.Related == nil) {
 				return fmt.Errorf("got %+v", p)
 			}
 			return err
 		}, nil)},
-		{Name: "List", Kind: transport.Read, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
+		{Name: "List", Kind: transport.Idempotent, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
 			page, err := c.Prospects.List(ctx, divalto.ListOptions{Page: 2})
 			if err == nil && (len(page.Prospects) != 1 || page.MaxPage != 2) {
 				return fmt.Errorf("got %+v", page)
 			}
 			return err
 		}, nil)},
-		{Name: "All", Kind: transport.Read, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
+		{Name: "All", Kind: transport.Idempotent, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
 			n := 0
 			for _, err := range c.Prospects.All(ctx, divalto.ListOptions{}) {
 				if err != nil {
@@ -80,17 +80,17 @@ func TestFaultMatrix(t *testing.T) {
 			}
 			return nil
 		}, nil)},
-		{Name: "Put", Kind: transport.Read, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
+		{Name: "Put", Kind: transport.Idempotent, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
 			out, err := c.Prospects.Put(ctx, divalto.ProspectRecord{Prospect: prospect("P2")})
 			if err == nil && out[0].Status != divalto.Written {
 				return fmt.Errorf("outcome %v", out[0])
 			}
 			return err
 		}, nil)},
-		{Name: "Delete", Kind: transport.Write, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
+		{Name: "Delete", Kind: transport.NotIdempotent, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
 			return c.Prospects.Delete(ctx, "P1")
 		}, func(srv *divaltotest.Server) int { return srv.Calls(divalto.VerbDelete) })},
-		{Name: "Recode", Kind: transport.Write, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
+		{Name: "Recode", Kind: transport.NotIdempotent, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
 			return c.Prospects.Recode(ctx, "S1", "P9", "Suspect")
 		}, func(srv *divaltotest.Server) int { return srv.Calls(divalto.VerbPut) - 1 })}, // the set-up's PUT
 

@@ -69,7 +69,7 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 		ResultType ResultType     `json:"resultType"`
 		Settings   *settingsParam `json:"settings,omitempty"`
 	}{rt, indicators(opts.Indicators)}
-	r, err := s.c.call(ctx, "get", transport.Read, VerbGet, params, byCode(code))
+	r, err := s.c.call(ctx, "get", transport.Idempotent, VerbGet, params, byCode(code))
 	if err != nil {
 		return nil, err
 	}
@@ -265,7 +265,7 @@ func (s *ProspectService) list(ctx context.Context, opts *ListOptions, page int)
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.c.call(ctx, "list", transport.Read, VerbList, params, nil)
+	r, err := s.c.call(ctx, "list", transport.Idempotent, VerbList, params, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -402,7 +402,7 @@ func (s *ProspectService) Put(ctx context.Context, records ...ProspectRecord) ([
 		status, err := Written, error(nil)
 		if firstErr != nil {
 			status, err = NotSent, ErrEarlierBatchFailed
-		} else if err = s.putBatch(ctx, "put", transport.Read, records[start:end]); err != nil {
+		} else if err = s.putBatch(ctx, "put", transport.Idempotent, records[start:end]); err != nil {
 			status, firstErr = putStatus(err), err
 		}
 		for i := start; i < end; i++ {
@@ -472,7 +472,7 @@ func (s *ProspectService) Delete(ctx context.Context, code string) error {
 	if err := l.Err("divalto", "delete"); err != nil {
 		return err
 	}
-	_, err := s.c.call(ctx, "delete", transport.Write, VerbDelete, nil, byCode(code))
+	_, err := s.c.call(ctx, "delete", transport.NotIdempotent, VerbDelete, nil, byCode(code))
 	return err
 }
 
@@ -494,14 +494,14 @@ func (s *ProspectService) Recode(ctx context.Context, fromCode, toCode, name str
 	if err := l.Err("divalto", "recode"); err != nil {
 		return err
 	}
-	return s.putBatch(ctx, "recode", transport.Write, []ProspectRecord{{Prospect: p}})
+	return s.putBatch(ctx, "recode", transport.NotIdempotent, []ProspectRecord{{Prospect: p}})
 }
 
 // Definition asks weavy for the webhook's definition (verb DEFINITION)
 // and returns the data section as weavy sent it; the seed does not
 // describe it.
 func (s *ProspectService) Definition(ctx context.Context) (json.RawMessage, error) {
-	r, err := s.c.call(ctx, "definition", transport.Read, VerbDefinition, nil, nil)
+	r, err := s.c.call(ctx, "definition", transport.Idempotent, VerbDefinition, nil, nil)
 	if err != nil {
 		return nil, err
 	}

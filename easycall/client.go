@@ -149,7 +149,7 @@ func (c *Client) Import(ctx context.Context, lead *Lead) (*ImportResult, error) 
 	if err != nil {
 		return nil, &Error{Op: "import", Err: err}
 	}
-	resp, err := c.http.Do(ctx, transport.Request{Op: "import", Kind: transport.Write, Method: http.MethodPost, URL: c.path, Body: body})
+	resp, err := c.http.Do(ctx, transport.Request{Op: "import", Kind: transport.NotIdempotent, Method: http.MethodPost, URL: c.path, Body: body})
 	if err != nil {
 		e := &Error{Op: "import", Err: err}
 		var te *transport.Error

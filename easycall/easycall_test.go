@@ -286,7 +286,7 @@ func TestTokenNeverShows(t *testing.T) {
 func TestFaultMatrix(t *testing.T) {
 	t.Parallel()
 	faultmatrix.Run(t, []faultmatrix.Method{{
-		Name: "Import", Kind: transport.Write,
+		Name: "Import", Kind: transport.NotIdempotent,
 		Typed: func(err error) bool { var e *easycall.Error; return errors.As(err, &e) },
 		// Any 2xx is success: a truncated body after a 201 is still an import.
 		Succeeds: []fault.Kind{fault.Truncated},

@@ -40,5 +40,5 @@ func (c *Client) acquit(ctx context.Context, body acquitBody, op string) (*Resul
 	if err := validationError(op, l); err != nil {
 		return nil, err
 	}
-	return c.result(ctx, AcquitProject4CallCenter, transport.Read, body)
+	return c.result(ctx, AcquitProject4CallCenter, transport.Idempotent, body)
 }

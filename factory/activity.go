@@ -62,7 +62,7 @@ func (c *Client) LogCall(ctx context.Context, factoryProjectID string, call Phon
 	if err := validationError("log call", l); err != nil {
 		return nil, err
 	}
-	return c.result(ctx, SetActivity, transport.Write, activityBody{
+	return c.result(ctx, SetActivity, transport.NotIdempotent, activityBody{
 		FactoryProjectID: factoryProjectID, Subject: call.Subject, Type: "phonecall",
 		Direction: call.Direction, Duration: strconv.Itoa(call.DurationMinutes),
 		Voicemail: strconv.FormatBool(call.VoicemailLeft), Comment: call.Comment,
@@ -88,7 +88,7 @@ func (c *Client) ScheduleAppointment(ctx context.Context, factoryProjectID strin
 	if err := validationError("schedule appointment", l); err != nil {
 		return nil, err
 	}
-	return c.result(ctx, SetActivity, transport.Write, activityBody{
+	return c.result(ctx, SetActivity, transport.NotIdempotent, activityBody{
 		FactoryProjectID: factoryProjectID, Subject: a.Subject, Type: "appointment", Comment: a.Comment,
 		Start: NewDateTime(a.Start).String(), End: NewDateTime(a.End).String(),
 		RdvType: a.Type, RdvNature: a.Nature, SalesRep: a.SalesRep,

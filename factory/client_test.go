@@ -350,40 +350,40 @@ func TestFaultMatrix(t *testing.T) {
 	activities := func(srv *factorytest.Server, id string) int { return len(srv.Activities(id)) }
 	start := time.Date(2026, 12, 3, 14, 0, 0, 0, factory.Paris)
 	faultmatrix.Run(t, []faultmatrix.Method{
-		method("NextProject", transport.Write, func(ctx context.Context, c *factory.Client, _ string) error {
+		method("NextProject", transport.NotIdempotent, func(ctx context.Context, c *factory.Client, _ string) error {
 			_, err := c.NextProject(ctx)
 			return err
 		}, func(srv *factorytest.Server, _ string) int { return srv.Calls(factory.GetProject4CallCenter) }),
-		method("Acknowledge", transport.Read, func(ctx context.Context, c *factory.Client, id string) error {
+		method("Acknowledge", transport.Idempotent, func(ctx context.Context, c *factory.Client, id string) error {
 			_, err := c.Acknowledge(ctx, id, "CC-1")
 			return err
 		}, nil),
-		method("CreateProject", transport.Write, func(ctx context.Context, c *factory.Client, _ string) error {
+		method("CreateProject", transport.NotIdempotent, func(ctx context.Context, c *factory.Client, _ string) error {
 			_, err := c.CreateProject(ctx, &factory.Project{LastName: "Martin", Channel: "cc006"})
 			return err
 		}, func(srv *factorytest.Server, _ string) int { return srv.ProjectCount() - 1 }),
-		method("UpdateProject", transport.Read, func(ctx context.Context, c *factory.Client, id string) error {
+		method("UpdateProject", transport.Idempotent, func(ctx context.Context, c *factory.Client, id string) error {
 			p := lead()
 			p.FactoryProjectID, p.CallCenterProjectID = id, "CC-1"
 			_, err := c.UpdateProject(ctx, &p)
 			return err
 		}, nil),
-		method("LogCall", transport.Write, func(ctx context.Context, c *factory.Client, id string) error {
+		method("LogCall", transport.NotIdempotent, func(ctx context.Context, c *factory.Client, id string) error {
 			_, err := c.LogCall(ctx, id, factory.PhoneCall{Subject: "Appel", Direction: factory.Outgoing, DurationMinutes: 3})
 			return err
 		}, activities),
-		method("ScheduleAppointment", transport.Write, func(ctx context.Context, c *factory.Client, id string) error {
+		method("ScheduleAppointment", transport.NotIdempotent, func(ctx context.Context, c *factory.Client, id string) error {
 			_, err := c.ScheduleAppointment(ctx, id, factory.Appointment{Subject: "Visite", Comment: "T3", Start: start, End: start.Add(time.Hour), Type: factory.R1})
 			return err
 		}, activities),
-		method("Programs", transport.Read, func(ctx context.Context, c *factory.Client, _ string) error {
+		method("Programs", transport.Idempotent, func(ctx context.Context, c *factory.Client, _ string) error {
 			p, err := c.Programs(ctx)
 			if err == nil && len(p) == 0 {
 				return errors.New("no programme")
 			}
 			return err
 		}, nil),
-		method("Sources", transport.Read, func(ctx context.Context, c *factory.Client, _ string) error {
+		method("Sources", transport.Idempotent, func(ctx context.Context, c *factory.Client, _ string) error {
 			_, err := c.Sources(ctx)
 			return err
 		}, nil),

@@ -269,7 +269,7 @@ func (c *Client) CreateProject(ctx context.Context, p *Project) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
-	return c.result(ctx, opCreateOrUpdate, transport.Write, p)
+	return c.result(ctx, opCreateOrUpdate, transport.NotIdempotent, p)
 }
 
 // UpdateProject replaces the project in La Factory with p.
@@ -289,7 +289,7 @@ func (c *Client) UpdateProject(ctx context.Context, p *Project) (*Result, error)
 	if err := p.Validate(true); err != nil {
 		return nil, err
 	}
-	return c.result(ctx, opCreateOrUpdate, transport.Read, updateBody{Project: p})
+	return c.result(ctx, opCreateOrUpdate, transport.Idempotent, updateBody{Project: p})
 }
 
 // NextProject takes the next project waiting for the call center
@@ -302,7 +302,7 @@ func (c *Client) UpdateProject(ctx context.Context, p *Project) (*Result, error)
 // the answer was lost would skip it: the call is retried only when it
 // cannot have reached La Factory, or on 429 and 503.
 func (c *Client) NextProject(ctx context.Context) (*Project, error) {
-	_, payload, err := c.call(ctx, GetProject4CallCenter, transport.Write, nil)
+	_, payload, err := c.call(ctx, GetProject4CallCenter, transport.NotIdempotent, nil)
 	if err != nil {
 		return nil, err
 	}

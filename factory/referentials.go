@@ -138,7 +138,7 @@ func (c *Client) Sources(ctx context.Context) ([]Source, error) {
 // referential reads a list: a JSON array (or one object) in the answer or
 // at Operation.Set.Data. Referentials have no side effect and are retried.
 func referential[T any](ctx context.Context, c *Client, m Method) ([]T, error) {
-	_, payload, err := c.call(ctx, m, transport.Read, nil)
+	_, payload, err := c.call(ctx, m, transport.Idempotent, nil)
 	if err != nil || isEmpty(payload) {
 		return nil, err
 	}

@@ -131,7 +131,7 @@ func (c *CRMClient) Push(ctx context.Context, r *Report) (string, error) {
 	}
 	body := &lazyBody{report: r}
 	defer body.Close()
-	resp, err := c.http.Do(ctx, transport.Request{Op: "push", Kind: transport.Write, Method: http.MethodPost, URL: c.path,
+	resp, err := c.http.Do(ctx, transport.Request{Op: "push", Kind: transport.NotIdempotent, Method: http.MethodPost, URL: c.path,
 		Stream: func() (io.Reader, error) {
 			if body.started() {
 				return nil, errStreamed
@@ -263,7 +263,7 @@ func (c *Client) UpdateStatus(ctx context.Context, reportID string, status Statu
 		return &ValidationError{Pkg: "sowell", Op: "status", Fields: []FieldError{{Field: "id/status", Problem: "an id and a SoWell status are required"}}}
 	}
 	body, _ := json.Marshal(map[string]Status{"status": status})
-	resp, err := c.http.Do(ctx, transport.Request{Op: "status", Kind: transport.Read, Method: http.MethodPut,
+	resp, err := c.http.Do(ctx, transport.Request{Op: "status", Kind: transport.Idempotent, Method: http.MethodPut,
 		URL: strings.Replace(c.path, "{id}", url.PathEscape(reportID), 1), Body: body})
 	if err != nil {
 		return wrap("status", err)

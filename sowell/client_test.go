@@ -125,7 +125,7 @@ func TestFaultMatrix(t *testing.T) {
 		sowell.WithMaxRetryAfter(faultmatrix.MaxRetryAfter)}
 	faultmatrix.Run(t, []faultmatrix.Method{
 		{
-			Name: "Push", Kind: transport.Write, Typed: typed,
+			Name: "Push", Kind: transport.NotIdempotent, Typed: typed,
 			// 503 and 429 come after the body was read: photos streamed
 			// once cannot be sent again, so the push fails rather than
 			// risk a duplicate.
@@ -142,7 +142,7 @@ func TestFaultMatrix(t *testing.T) {
 			},
 		},
 		{
-			Name: "UpdateStatus", Kind: transport.Read, Typed: typed,
+			Name: "UpdateStatus", Kind: transport.Idempotent, Typed: typed,
 			// SoWell's 2xx is the answer; its body is not read.
 			Succeeds: []fault.Kind{fault.Truncated},
 			Setup: func(t *testing.T) (func(int, fault.Fault), func(context.Context) error, func() int) {

@@ -42,25 +42,29 @@ const DefaultTimeout = 30 * time.Second
 // longer than the configured limit.
 var ErrResponseTooLarge = errors.New("response body exceeds the size limit")
 
-// Kind says what a retry of an operation could do to the server.
+// Kind is a request's retry class: it answers "is a second send of this
+// request harmless?".
 type Kind int
 
 const (
-	// Read has no side effect (or one the service makes idempotent). It is
-	// retried on transport errors and on HTTP 429, 502, 503 and 504.
-	Read Kind = iota
-	// Write could create a duplicate if sent twice. It is retried only when
+	// Idempotent is a request whose second send is harmless: a read, or a
+	// write the service applies the same way however often it receives it
+	// (a full replace by key, a status set to a value). It is retried on
+	// transport errors and on HTTP 429, 502, 503 and 504.
+	Idempotent Kind = iota
+	// NotIdempotent is a request a second send could apply twice: a
+	// creation, an import, a hand-out from a queue. It is retried only when
 	// nothing reached the server (the connection was never made) or when
 	// the server answered 429 or 503, the two statuses that say the
 	// request was not processed.
-	Write
+	NotIdempotent
 )
 
 func (k Kind) String() string {
-	if k == Write {
-		return "write"
+	if k == NotIdempotent {
+		return "not idempotent"
 	}
-	return "read"
+	return "idempotent"
 }
 
 // RetryPolicy bounds the retry loop.
@@ -392,7 +396,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	}
 	st, ok := ctx.Value(callKey{}).(*call)
 	if !ok {
-		st = &call{kind: Read}
+		st = &call{kind: Idempotent}
 	}
 	retry, why := shouldRetry(st.kind, resp, err)
 	if retry && c.log != nil {
@@ -407,13 +411,13 @@ func shouldRetry(kind Kind, resp *http.Response, err error) (bool, string) {
 		if errors.Is(err, ErrResponseTooLarge) || !transient(err) {
 			return false, ""
 		}
-		return kind == Read || nothingSent(err), err.Error()
+		return kind == Idempotent || nothingSent(err), err.Error()
 	}
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
 		return true, resp.Status
 	case http.StatusBadGateway, http.StatusGatewayTimeout:
-		return kind == Read, resp.Status
+		return kind == Idempotent, resp.Status
 	}
 	return false, ""
 }

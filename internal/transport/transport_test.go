@@ -57,20 +57,20 @@ func TestRetryPolicyByKind(t *testing.T) {
 		wantStatus int // 0: an *Error
 		wantCalls  int
 	}{
-		{"read retries 503", Read, httpmock.NewStringResponder(503, ""), 200, 2},
-		{"read retries 429", Read, httpmock.NewStringResponder(429, ""), 200, 2},
-		{"read retries 502", Read, httpmock.NewStringResponder(502, ""), 200, 2},
-		{"read retries 504", Read, httpmock.NewStringResponder(504, ""), 200, 2},
-		{"read does not retry 500", Read, httpmock.NewStringResponder(500, ""), 500, 1},
-		{"read does not retry 400", Read, httpmock.NewStringResponder(400, ""), 400, 1},
-		{"read retries a reset connection", Read, resetErr, 200, 2},
-		{"read retries a dial error", Read, dialErr, 200, 2},
-		{"write retries 503", Write, httpmock.NewStringResponder(503, ""), 200, 2},
-		{"write retries 429", Write, httpmock.NewStringResponder(429, ""), 200, 2},
-		{"write does not retry 502", Write, httpmock.NewStringResponder(502, ""), 502, 1},
-		{"write does not retry 504", Write, httpmock.NewStringResponder(504, ""), 504, 1},
-		{"write does not retry a reset connection", Write, resetErr, 0, 1},
-		{"write retries a dial error", Write, dialErr, 200, 2},
+		{"read retries 503", Idempotent, httpmock.NewStringResponder(503, ""), 200, 2},
+		{"read retries 429", Idempotent, httpmock.NewStringResponder(429, ""), 200, 2},
+		{"read retries 502", Idempotent, httpmock.NewStringResponder(502, ""), 200, 2},
+		{"read retries 504", Idempotent, httpmock.NewStringResponder(504, ""), 200, 2},
+		{"read does not retry 500", Idempotent, httpmock.NewStringResponder(500, ""), 500, 1},
+		{"read does not retry 400", Idempotent, httpmock.NewStringResponder(400, ""), 400, 1},
+		{"read retries a reset connection", Idempotent, resetErr, 200, 2},
+		{"read retries a dial error", Idempotent, dialErr, 200, 2},
+		{"write retries 503", NotIdempotent, httpmock.NewStringResponder(503, ""), 200, 2},
+		{"write retries 429", NotIdempotent, httpmock.NewStringResponder(429, ""), 200, 2},
+		{"write does not retry 502", NotIdempotent, httpmock.NewStringResponder(502, ""), 502, 1},
+		{"write does not retry 504", NotIdempotent, httpmock.NewStringResponder(504, ""), 504, 1},
+		{"write does not retry a reset connection", NotIdempotent, resetErr, 0, 1},
+		{"write retries a dial error", NotIdempotent, dialErr, 200, 2},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -96,7 +96,7 @@ func TestRetriesRunOutReturnTheLastResponse(t *testing.T) {
 	t.Parallel()
 	c, mt := newMocked(t, Config{})
 	mt.RegisterResponder("GET", "https://api.example.test/x", httpmock.NewStringResponder(503, "busy"))
-	resp, err := c.Do(context.Background(), Request{Kind: Read, Method: "GET", URL: "/x"})
+	resp, err := c.Do(context.Background(), Request{Kind: Idempotent, Method: "GET", URL: "/x"})
 	require.NoError(t, err)
 	assert.Equal(t, 503, resp.StatusCode)
 	assert.Equal(t, "busy", string(resp.Body))
@@ -113,7 +113,7 @@ func TestRequestHeadersAndAuth(t *testing.T) {
 		body, _ = io.ReadAll(r.Body)
 		return httpmock.NewStringResponse(200, "{}"), nil
 	})
-	_, err := c.Do(context.Background(), Request{Kind: Write, Method: "POST", URL: "/a/b", Body: []byte(`{"k":1}`)})
+	_, err := c.Do(context.Background(), Request{Kind: NotIdempotent, Method: "POST", URL: "/a/b", Body: []byte(`{"k":1}`)})
 	require.NoError(t, err)
 	assert.Equal(t, "passerelle/"+Version, got.Get("User-Agent"))
 	assert.Equal(t, "application/json", got.Get("Content-Type"))
@@ -134,7 +134,7 @@ func TestBodyIsReplayedOnRetry(t *testing.T) {
 		}
 		return httpmock.NewStringResponse(200, "{}"), nil
 	})
-	_, err := c.Do(context.Background(), Request{Kind: Write, Method: "POST", URL: "/x", Body: []byte(`{"lead":1}`)})
+	_, err := c.Do(context.Background(), Request{Kind: NotIdempotent, Method: "POST", URL: "/x", Body: []byte(`{"lead":1}`)})
 	require.NoError(t, err)
 	assert.Equal(t, []string{`{"lead":1}`, `{"lead":1}`}, bodies)
 }
@@ -144,10 +144,10 @@ func TestResponseSizeLimit(t *testing.T) {
 	c, mt := newMocked(t, Config{MaxResponseSize: 10})
 	mt.RegisterResponder("GET", "https://api.example.test/big", httpmock.NewStringResponder(200, strings.Repeat("x", 11)))
 	mt.RegisterResponder("GET", "https://api.example.test/fit", httpmock.NewStringResponder(200, strings.Repeat("x", 10)))
-	_, err := c.Do(context.Background(), Request{Kind: Read, Method: "GET", URL: "/big"})
+	_, err := c.Do(context.Background(), Request{Kind: Idempotent, Method: "GET", URL: "/big"})
 	require.ErrorIs(t, err, ErrResponseTooLarge)
 	assert.Equal(t, 1, mt.GetTotalCallCount(), "a body over the limit is not retried")
-	resp, err := c.Do(context.Background(), Request{Kind: Read, Method: "GET", URL: "/fit"})
+	resp, err := c.Do(context.Background(), Request{Kind: Idempotent, Method: "GET", URL: "/fit"})
 	require.NoError(t, err)
 	assert.Len(t, resp.Body, 10)
 }
@@ -159,7 +159,7 @@ func TestContextEndsTheRetryLoop(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := c.Do(ctx, Request{Kind: Read, Method: "GET", URL: "/x"})
+	_, err := c.Do(ctx, Request{Kind: Idempotent, Method: "GET", URL: "/x"})
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.Less(t, time.Since(start), 500*time.Millisecond)
 }
@@ -174,7 +174,7 @@ func TestSecretsNeverReachErrorsOrLogs(t *testing.T) {
 		Auth: func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+secret) },
 	})
 	mt.RegisterNoResponder(httpmock.NewErrorResponder(errors.New("connection refused")))
-	_, err := c.Do(context.Background(), Request{Op: "get", Kind: Read, Method: "GET", URL: "/x?apikey=" + secret + "&q=1"})
+	_, err := c.Do(context.Background(), Request{Op: "get", Kind: Idempotent, Method: "GET", URL: "/x?apikey=" + secret + "&q=1"})
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), secret)
 	for e := err; e != nil; e = errors.Unwrap(e) {

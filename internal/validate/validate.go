@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one field that cannot be sent as it is.
@@ -119,4 +120,36 @@ func (l List) Err(pkg, op string) error {
 		return nil
 	}
 	return &Error{Pkg: pkg, Op: op, Fields: l}
+}
+
+// TextProblem says what no text field may hold, or "" when s is fine:
+// invalid UTF-8 (the services' documents specify UTF-8; encoding/json would
+// silently rewrite it to U+FFFD) or a control character. Line breaks and
+// tabs are allowed when multiline is true (a description, a comment).
+func TextProblem(s string, multiline bool) string {
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8"
+	}
+	for _, c := range s {
+		if c == '\n' || c == '\r' || c == '\t' {
+			if multiline {
+				continue
+			}
+			return "holds a line break or a tab"
+		}
+		if unicode.IsControl(c) {
+			return "holds a control character"
+		}
+	}
+	return ""
+}
+
+// Text records field when value holds what no text may hold (see
+// TextProblem); it reports whether value is fine.
+func (l *List) Text(field, value string, multiline bool) bool {
+	if p := TextProblem(value, multiline); p != "" {
+		l.Add(field, p)
+		return false
+	}
+	return true
 }

@@ -39,3 +39,34 @@ func TestList(t *testing.T) {
 	l.Check(false, "never", "x")
 	assert.Equal(t, "city: is required; zip: must be 5 digits", l.Join())
 }
+func TestTextProblem(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in        string
+		multiline bool
+		bad       bool
+	}{
+		{"Dupont", false, false},
+		{"Zoé Ñúñez 東京", false, false},
+		{"a\xffb", false, true},
+		{"a\xffb", true, true},
+		{"a\x00b", true, true},
+		{"A\r\nX-Injected: 1", false, true},
+		{"line one\nline two\ttab", true, false},
+		{"bell\a", true, true},
+		{"del\x7f", false, true},
+		{"c1\u0085", false, true},
+	} {
+		got := TextProblem(tc.in, tc.multiline) != ""
+		if got != tc.bad {
+			t.Errorf("TextProblem(%q, %v) bad = %v, want %v", tc.in, tc.multiline, got, tc.bad)
+		}
+	}
+	var l List
+	if l.Text("f", "ok", false) != true || len(l) != 0 {
+		t.Fatal("a fine value was recorded")
+	}
+	if l.Text("g", "\xff", true) || len(l) != 1 || l[0].Field != "g" {
+		t.Fatalf("a bad value was not recorded: %v", l)
+	}
+}

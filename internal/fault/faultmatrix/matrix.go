@@ -94,7 +94,7 @@ func Run(t *testing.T, methods []Method) {
 					assert.Less(t, elapsed, 4*Timeout, "a stalled attempt was not cut at the timeout")
 				}
 				wantOK := sc.ReadOK
-				if m.Kind == transport.Write {
+				if m.Kind == transport.NotIdempotent {
 					wantOK = sc.WriteOK
 				}
 				wantOK = wantOK || slices.Contains(m.Succeeds, sc.Fault.Kind) && sc.Times == 1
@@ -108,7 +108,7 @@ func Run(t *testing.T, methods []Method) {
 						assert.True(t, errors.Is(err, sc.Cause), "error does not wrap %v: %v", sc.Cause, err)
 					}
 				}
-				if m.Kind == transport.Write && effects != nil {
+				if m.Kind == transport.NotIdempotent && effects != nil {
 					n := effects()
 					assert.LessOrEqual(t, n, 1, "the write was done %d times", n)
 					if wantOK {
