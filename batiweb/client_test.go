@@ -42,10 +42,10 @@ func TestNewChecksItsArguments(t *testing.T) {
 			return batiweb.New("l", password, batiweb.Prep, batiweb.WithBaseURL("::"))
 		},
 		"nil client": func() (*batiweb.Client, error) {
-			return batiweb.New("l", "p", batiweb.Prep, batiweb.WithHTTPClient(nil))
+			return batiweb.New("l", "pass-word", batiweb.Prep, batiweb.WithHTTPClient(nil))
 		},
 		"bad retry": func() (*batiweb.Client, error) {
-			return batiweb.New("l", "p", batiweb.Prep, batiweb.WithRetry(-1, 0, 0))
+			return batiweb.New("l", "pass-word", batiweb.Prep, batiweb.WithRetry(-1, 0, 0))
 		},
 	} {
 		c, err := f()
@@ -121,7 +121,7 @@ func TestValidateRules(t *testing.T) {
 func TestNothingIsSentWhenInvalid(t *testing.T) {
 	t.Parallel()
 	mt := httpmock.NewMockTransport()
-	c, err := batiweb.New("l", "p", batiweb.Prep, batiweb.WithHTTPClient(&http.Client{Transport: mt}))
+	c, err := batiweb.New("l", "pass-word", batiweb.Prep, batiweb.WithHTTPClient(&http.Client{Transport: mt}))
 	require.NoError(t, err)
 	ctx := context.Background()
 	_, err = c.Import(ctx, &batiweb.Lead{})
@@ -247,7 +247,7 @@ func TestFakeServerRules(t *testing.T) {
 	}
 	good := client(batiwebtest.Login, batiwebtest.Password, batiweb.Prep)
 
-	_, err := client(batiwebtest.Login, "wrong", batiweb.Prep).Import(ctx, validLead())
+	_, err := client(batiwebtest.Login, "wrong-password", batiweb.Prep).Import(ctx, validLead())
 	var e *batiweb.Error
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "Authentication Failed", e.Message)

@@ -194,7 +194,7 @@ func TestFakeServerRules(t *testing.T) {
 	assert.Equal(t, map[string]string{"nome": "Ana", "telefono_mobile": "612000001"}, got[0].Fields)
 	assert.Equal(t, map[string]string{"tipo_inmueble": "piso"}, got[0].Custom)
 
-	bad, _ := easycall.New(srv.URL, "wrong")
+	bad, _ := easycall.New(srv.URL, "wrong-token")
 	_, err = bad.Import(ctx, validLead())
 	assert.ErrorIs(t, err, easycall.ErrUnauthorized)
 

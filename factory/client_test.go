@@ -215,7 +215,7 @@ func TestFakeServerRules(t *testing.T) {
 	assert.Equal(t, "CONCL-REFUS", srv.Conclusion(id))
 	assert.Equal(t, "HORS BUDGET", srv.Fields(id)["motif_cloture"])
 
-	bad, err := factory.New(srv.URL, "wrong", factory.WithRetry(0, 0, 0))
+	bad, err := factory.New(srv.URL, "wrong-key", factory.WithRetry(0, 0, 0))
 	require.NoError(t, err)
 	_, err = bad.NextProject(ctx)
 	assert.ErrorIs(t, err, factory.ErrUnauthorized)

@@ -44,7 +44,7 @@ func TestPushRoundTrip(t *testing.T) {
 	noData.Photos = []sowell.Photo{{Name: "x.jpg"}}
 	_, err = c.Push(context.Background(), noData)
 	assert.ErrorAs(t, err, new(*sowell.ValidationError), "a photo without data is not sent")
-	bad, _ := sowell.NewCRMClient(crm.URL, "wrong")
+	bad, _ := sowell.NewCRMClient(crm.URL, "wrong-token")
 	_, err = bad.Push(context.Background(), report())
 	var e *sowell.Error
 	require.ErrorAs(t, err, &e)
@@ -98,7 +98,7 @@ func TestStatusBack(t *testing.T) {
 	assert.Error(t, c.UpdateStatus(ctx, "1", "closed"))
 	_, err = sowell.NewClient(sw.URL, sowelltest.Token, sowell.WithPath("/no-id"))
 	assert.Error(t, err)
-	bad, _ := sowell.NewClient(sw.URL, "wrong")
+	bad, _ := sowell.NewClient(sw.URL, "wrong-token")
 	var e *sowell.Error
 	require.ErrorAs(t, bad.UpdateStatus(ctx, "1", sowell.Done), &e)
 	assert.Equal(t, 401, e.StatusCode)

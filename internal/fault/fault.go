@@ -41,12 +41,16 @@ const (
 	// Huge answers 200 with a body of Fault.Size bytes (100 MB by default),
 	// streamed without being held in memory.
 	Huge
+	// Redirect answers Fault.Status (302 by default) with a Location of
+	// Fault.Location, without processing the request: the server (or a
+	// hostile proxy) sends the client, and its credentials, elsewhere.
+	Redirect
 )
 
 var kindNames = map[Kind]string{
 	Unavailable: "503", TooManyRequests: "429+Retry-After", Drop: "drop-before",
 	DropAfter: "drop-after", Stall: "stall", HTMLPage: "html-page",
-	Truncated: "truncated-json", Huge: "huge-body",
+	Truncated: "truncated-json", Huge: "huge-body", Redirect: "redirect",
 }
 
 func (k Kind) String() string {
@@ -62,6 +66,8 @@ type Fault struct {
 	RetryAfter time.Duration // TooManyRequests: the Retry-After sent (whole seconds, default 1s)
 	Duration   time.Duration // Stall: the longest hold (default 1 minute)
 	Size       int64         // Huge: body size (default 100 MB)
+	Status     int           // Redirect: the 3xx status (default 302)
+	Location   string        // Redirect: where to (default another host)
 }
 
 // Processes reports whether the server does the request's work before
@@ -180,6 +186,16 @@ func (f Fault) play(next http.Handler, w http.ResponseWriter, r *http.Request) {
 			}
 			written += n
 		}
+	case Redirect:
+		status, loc := f.Status, f.Location
+		if status == 0 {
+			status = http.StatusFound
+		}
+		if loc == "" {
+			loc = "https://elsewhere.invalid" + r.URL.RequestURI()
+		}
+		w.Header().Set("Location", loc)
+		w.WriteHeader(status)
 	default:
 		http.Error(w, fmt.Sprintf("unknown fault %d", f.Kind), http.StatusInternalServerError)
 	}

@@ -6,6 +6,7 @@ package redact
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"regexp"
 	"sort"
@@ -70,8 +71,10 @@ func New(secrets ...string) *Redactor {
 	}
 	for _, s := range secrets {
 		add(s)
-		if b, err := json.Marshal(s); err == nil {
-			add(string(b[1 : len(b)-1]))
+		for _, j := range jsonForms(s) {
+			add(j)
+			// PHP's json_encode writes "/" as "\/".
+			add(strings.ReplaceAll(j, "/", `\/`))
 		}
 		add(url.QueryEscape(s))
 		add(url.PathEscape(s))
@@ -87,6 +90,65 @@ func New(secrets ...string) *Redactor {
 		r.replacer = strings.NewReplacer(pairs...)
 	}
 	return r
+}
+
+// MinSecretLength is the shortest secret a client accepts. A shorter one
+// cannot be masked safely: every occurrence of a secret is masked wherever
+// it stands, so a two-letter password would be masked inside ordinary words
+// of every error ("unex[REDACTED]ected") and hint at its own value.
+const MinSecretLength = 6
+
+// CheckSecret refuses a secret too short to be masked (see MinSecretLength).
+// what names it in the error ("password", "api key"); the error never
+// holds the value.
+func CheckSecret(what, secret string) error {
+	if n := utf8.RuneCountInString(secret); n > 0 && n < MinSecretLength {
+		return fmt.Errorf("%s is %d characters long: credentials shorter than %d characters are refused, as they cannot be masked in errors and logs", what, n, MinSecretLength)
+	}
+	return nil
+}
+
+// jsonForms are the ways a JSON encoder may write s inside quotes: with and
+// without HTML escaping (Go escapes <, > and & as \u003c...).
+func jsonForms(s string) []string {
+	var forms []string
+	if b, err := json.Marshal(s); err == nil {
+		forms = append(forms, string(b[1:len(b)-1]))
+	}
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(s) == nil {
+		b := strings.TrimSuffix(buf.String(), "\n")
+		forms = append(forms, b[1:len(b)-1])
+	}
+	return forms
+}
+
+// MaxMessage is the most bytes of a service's message that Message keeps.
+const MaxMessage = 512
+
+// Message is a service's free text made safe to put in an error, a result
+// or a log line: secrets masked, control characters replaced by spaces,
+// invalid UTF-8 replaced, cut at MaxMessage bytes (on a rune boundary,
+// marked with "…").
+func (r *Redactor) Message(s string) string {
+	if len(s) > 64<<10 {
+		s = s[:64<<10]
+	}
+	return r.Excerpt([]byte(s), MaxMessage)
+}
+
+// BaseURL shows a URL given by the caller in an error: parsed, without its
+// user info; unparseable, with anything before an "@" masked.
+func (r *Redactor) BaseURL(s string) string {
+	if u, err := url.Parse(s); err == nil {
+		return r.URL(u)
+	}
+	if i := strings.LastIndexByte(s, '@'); i >= 0 {
+		s = Mask + s[i:]
+	}
+	return r.String(s)
 }
 
 // String masks the secrets in s.

@@ -61,3 +61,43 @@ func TestEverySensitiveKeyHasAStem(t *testing.T) {
 	}
 	assert.False(t, mentionsSensitiveKey(`{"id":"L-1","message":"Lead imported"}`))
 }
+
+func TestJSONForms(t *testing.T) {
+	t.Parallel()
+	r := New(`a/b<c>&d-secret`)
+	for _, in := range []string{
+		`{"m":"a\/b<c>&d-secret"}`,               // PHP's json_encode
+		`{"m":"a/b\u003cc\u003e\u0026d-secret"}`, // Go's HTML-safe encoder
+		`{"m":"a\/b\u003cc\u003e\u0026d-secret"}`,
+		`{"m":"a/b<c>&d-secret"}`,
+	} {
+		assert.NotContains(t, r.String(in), "d-secret", in)
+	}
+}
+
+func TestMessage(t *testing.T) {
+	t.Parallel()
+	r := New("S3cret-value")
+	long := strings.Repeat("x", 6<<20) + "S3cret-value"
+	got := r.Message(long)
+	assert.LessOrEqual(t, len(got), MaxMessage+len("…"))
+	assert.Equal(t, "ok "+Mask+" line two", r.Message("ok S3cret-value\nline two"))
+	assert.Equal(t, "a\uFFFDb", r.Message("a\xffb"))
+}
+
+func TestCheckSecret(t *testing.T) {
+	t.Parallel()
+	assert.Error(t, CheckSecret("password", "p"))
+	assert.Error(t, CheckSecret("password", "péé"))
+	assert.NoError(t, CheckSecret("password", ""), "a missing secret is the caller's check")
+	assert.NoError(t, CheckSecret("password", "abcdef"))
+	assert.NotContains(t, CheckSecret("password", "xyz").Error(), "xyz")
+}
+
+func TestBaseURL(t *testing.T) {
+	t.Parallel()
+	r := New()
+	assert.NotContains(t, r.BaseURL("//user:pw-S3cret@host/"), "pw-S3cret")
+	assert.NotContains(t, r.BaseURL("http://user:pw-S3cret@[::1/"), "pw-S3cret")
+	assert.Equal(t, "https://host/x", r.BaseURL("https://host/x"))
+}

@@ -42,6 +42,16 @@ const DefaultTimeout = 30 * time.Second
 // longer than the configured limit.
 var ErrResponseTooLarge = errors.New("response body exceeds the size limit")
 
+// ErrRedirect is the cause of an *Error when the server answered a redirect
+// (any 3xx but 304). Redirects are never followed: a credential must not
+// reach another scheme, host or port, and a write must not turn into a
+// GET. The error names the Location, redacted.
+var ErrRedirect = errors.New("redirect not followed")
+
+// ErrPathSegment is the cause of the error JoinPath returns for a value
+// that cannot stand alone in a URL path segment.
+var ErrPathSegment = errors.New("not usable as a URL path segment")
+
 // Kind is a request's retry class: it answers "is a second send of this
 // request harmless?".
 type Kind int
@@ -138,6 +148,11 @@ type Client struct {
 
 // New checks cfg and builds a Client.
 func New(cfg Config) (*Client, error) {
+	for _, secret := range cfg.Secrets {
+		if err := redact.CheckSecret("a credential", secret); err != nil {
+			return nil, err
+		}
+	}
 	c := &Client{
 		ua: DefaultUserAgent, log: cfg.Logger, max: DefaultMaxResponseSize,
 		auth: cfg.Auth, redactor: redact.New(cfg.Secrets...),
@@ -145,7 +160,13 @@ func New(cfg Config) (*Client, error) {
 	if cfg.BaseURL != "" {
 		u, err := url.Parse(cfg.BaseURL)
 		if err != nil || u.Scheme == "" || u.Host == "" {
-			return nil, fmt.Errorf("base URL %q is not an absolute URL", c.redactor.String(cfg.BaseURL))
+			return nil, fmt.Errorf("base URL %q is not an absolute URL", c.redactor.BaseURL(cfg.BaseURL))
+		}
+		if u.Scheme != "https" && u.Scheme != "http" {
+			return nil, fmt.Errorf("base URL %q: scheme %q is neither https nor http", c.redactor.BaseURL(cfg.BaseURL), u.Scheme)
+		}
+		if err := checkPath(u); err != nil {
+			return nil, fmt.Errorf("base URL %q: %w", c.redactor.BaseURL(cfg.BaseURL), err)
 		}
 		c.base = u
 	}
@@ -172,6 +193,10 @@ func New(cfg Config) (*Client, error) {
 		copied := *cfg.HTTPClient
 		hc = &copied
 	}
+	// Never follow a redirect, whoever's client this is: net/http keeps
+	// custom headers (an apikey) across hosts, re-sends bodies (a password)
+	// on 307 and 308, and turns a POST into a body-less GET on 301 and 302.
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	switch {
 	case cfg.Timeout < 0:
 		return nil, errors.New("timeout is negative")
@@ -298,6 +323,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if resp != nil {
 		status = resp.StatusCode
 	}
+	if err == nil && status >= 300 && status < 400 && status != http.StatusNotModified {
+		err = c.redirectError(u, status, resp.Header.Get("Location"))
+	}
 	if err != nil {
 		if resp != nil && resp.Body != nil {
 			resp.Body.Close()
@@ -327,20 +355,70 @@ func (c *Client) resolve(ref string) (*url.URL, error) {
 
 const maxCachedURLs = 64
 
+// parse resolves ref against the base URL. The path keeps its escaping
+// (an id's "%2F" stays inside its segment) and is never cleaned: a "." or
+// ".." segment is refused, not resolved.
 func (c *Client) parse(ref string) (*url.URL, error) {
 	u, err := url.Parse(ref)
 	if err != nil {
-		return nil, fmt.Errorf("invalid URL %q", c.redactor.String(ref))
+		return nil, fmt.Errorf("invalid URL %q", c.redactor.BaseURL(ref))
+	}
+	if err := checkPath(u); err != nil {
+		return nil, fmt.Errorf("URL %q: %w", c.redactor.URL(u), err)
 	}
 	if c.base != nil && !u.IsAbs() {
-		joined := c.base.JoinPath(u.Path)
+		joined := *c.base
+		joined.Path = strings.TrimSuffix(c.base.Path, "/") + "/" + strings.TrimPrefix(u.Path, "/")
+		joined.RawPath = strings.TrimSuffix(c.base.EscapedPath(), "/") + "/" + strings.TrimPrefix(u.EscapedPath(), "/")
 		joined.RawQuery = u.RawQuery
-		return joined, nil
+		return &joined, nil
 	}
 	if !u.IsAbs() {
-		return nil, fmt.Errorf("URL %q is relative and the client has no base URL", c.redactor.String(ref))
+		return nil, fmt.Errorf("URL %q is relative and the client has no base URL", c.redactor.URL(u))
 	}
 	return u, nil
+}
+
+// checkPath refuses a path with a "." or ".." segment, escaped or not:
+// a server or proxy could resolve it outside the path the client meant.
+func checkPath(u *url.URL) error {
+	for _, seg := range strings.Split(u.EscapedPath(), "/") {
+		if d, err := url.PathUnescape(seg); err != nil || d == "." || d == ".." {
+			return fmt.Errorf("path segment %q: %w", seg, ErrPathSegment)
+		}
+	}
+	return nil
+}
+
+// JoinPath is prefix followed by each segment, escaped so that it stays one
+// path segment on the wire ("a/b" is sent as "a%2Fb"). A segment that is
+// empty, "." or ".." is refused with an error wrapping ErrPathSegment: no
+// escaping keeps those inside their segment. The error never holds the
+// value.
+func JoinPath(prefix string, segments ...string) (string, error) {
+	var b strings.Builder
+	b.WriteString(strings.TrimSuffix(prefix, "/"))
+	for i, seg := range segments {
+		if seg == "" || seg == "." || seg == ".." {
+			return "", fmt.Errorf("path segment %d (%d bytes): %w", i+1, len(seg), ErrPathSegment)
+		}
+		b.WriteByte('/')
+		b.WriteString(url.PathEscape(seg))
+	}
+	return b.String(), nil
+}
+
+// redirectError is the error of a 3xx answer: see ErrRedirect.
+func (c *Client) redirectError(from *url.URL, status int, location string) error {
+	where := "no Location"
+	if location != "" {
+		if to, err := from.Parse(location); err == nil {
+			where = "Location " + c.redactor.URL(to)
+		} else {
+			where = "Location " + c.redactor.BaseURL(location)
+		}
+	}
+	return fmt.Errorf("%w: HTTP %d, %s", ErrRedirect, status, where)
 }
 
 // readBody reads the whole body under the size limit and closes it.

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -254,4 +258,159 @@ func TestResolveCachesAFewURLs(t *testing.T) {
 	noBase, _ := New(Config{})
 	_, err = noBase.resolve("/relative")
 	assert.Error(t, err)
+}
+
+// trap is a server that must never be reached: it counts what reaches it
+// and which credentials came along.
+type trap struct {
+	*httptest.Server
+	hits atomic.Int32
+	seen atomic.Value // string: the last request's headers and body
+}
+
+func newTrap(t *testing.T, tls bool) *trap {
+	tr := &trap{}
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tr.hits.Add(1)
+		b, _ := io.ReadAll(r.Body)
+		tr.seen.Store(r.Method + " " + fmt.Sprint(r.Header) + string(b))
+	})
+	if tls {
+		tr.Server = httptest.NewTLSServer(h)
+	} else {
+		tr.Server = httptest.NewServer(h)
+	}
+	t.Cleanup(tr.Close)
+	return tr
+}
+
+// TestRedirectsAreNeverFollowed: whatever the status and the kind, a 3xx is
+// an error naming the Location, and nothing reaches the other end.
+func TestRedirectsAreNeverFollowed(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{301, 302, 303, 307, 308} {
+		for _, kind := range []Kind{Idempotent, NotIdempotent} {
+			for _, scheme := range []string{"cross-host", "https-to-http"} {
+				t.Run(fmt.Sprint(status, kind, scheme), func(t *testing.T) {
+					t.Parallel()
+					elsewhere := newTrap(t, false)
+					var origin *httptest.Server
+					var originHits atomic.Int32
+					h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+						originHits.Add(1)
+						loc := elsewhere.URL + "/stolen?apikey=" + secret
+						if scheme == "https-to-http" {
+							// Same host name, plain http, another port.
+							loc = elsewhere.URL + r.URL.RequestURI()
+						}
+						w.Header().Set("Location", loc)
+						w.WriteHeader(status)
+					})
+					if scheme == "https-to-http" {
+						origin = httptest.NewTLSServer(h)
+					} else {
+						origin = httptest.NewServer(h)
+					}
+					t.Cleanup(origin.Close)
+					hc := origin.Client()
+					c, err := New(Config{
+						BaseURL: origin.URL, HTTPClient: hc, Secrets: []string{secret},
+						Auth:  func(r *http.Request) { r.Header.Set("apikey", secret) },
+						Retry: &RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: time.Millisecond},
+					})
+					require.NoError(t, err)
+					_, err = c.Do(context.Background(), Request{Op: "op", Kind: kind, Method: "POST", URL: "/x", Body: []byte(`{"password":"` + secret + `"}`)})
+					require.Error(t, err)
+					assert.ErrorIs(t, err, ErrRedirect)
+					var te *Error
+					require.ErrorAs(t, err, &te)
+					assert.Equal(t, status, te.StatusCode)
+					assert.Contains(t, err.Error(), "Location "+strings.Split(elsewhere.URL, "://")[0])
+					assert.NotContains(t, err.Error(), secret)
+					assert.Zero(t, elsewhere.hits.Load(), "the redirect was followed: %v", elsewhere.seen.Load())
+					assert.EqualValues(t, 1, originHits.Load(), "a redirect is not retried")
+				})
+			}
+		}
+	}
+}
+
+// TestRedirectPolicyOverridesTheCallersClient: a caller's CheckRedirect is
+// replaced, and the caller's client is left as it was.
+func TestRedirectPolicyOverridesTheCallersClient(t *testing.T) {
+	t.Parallel()
+	elsewhere := newTrap(t, false)
+	origin := httptest.NewServer(http.RedirectHandler(elsewhere.URL, http.StatusTemporaryRedirect))
+	t.Cleanup(origin.Close)
+	follow := func(*http.Request, []*http.Request) error { return nil }
+	hc := &http.Client{CheckRedirect: follow}
+	c, err := New(Config{BaseURL: origin.URL, HTTPClient: hc})
+	require.NoError(t, err)
+	_, err = c.Do(context.Background(), Request{Method: "GET", URL: "/"})
+	assert.ErrorIs(t, err, ErrRedirect)
+	assert.Zero(t, elsewhere.hits.Load())
+	assert.NotNil(t, hc.CheckRedirect, "the caller's client was modified")
+}
+
+// TestPathSegmentsStayInside: an id escaped with JoinPath stays one segment
+// on the wire, and a "." or ".." segment is refused before sending.
+func TestPathSegmentsStayInside(t *testing.T) {
+	t.Parallel()
+	var got []string
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = append(got, r.RequestURI)
+		mu.Unlock()
+	}))
+	t.Cleanup(srv.Close)
+	c, err := New(Config{BaseURL: srv.URL + "/api/v1/"})
+	require.NoError(t, err)
+	for id, want := range map[string]string{
+		"../../../admin/users/1": "/api/v1/reports/..%2F..%2F..%2Fadmin%2Fusers%2F1/status",
+		"ACME/../../other":       "/api/v1/reports/ACME%2F..%2F..%2Fother/status",
+		"a b?c=1#d":              "/api/v1/reports/a%20b%3Fc=1%23d/status",
+		"%2e%2e":                 "/api/v1/reports/%252e%252e/status",
+		"981":                    "/api/v1/reports/981/status",
+	} {
+		p, err := JoinPath("/reports", id, "status")
+		require.NoError(t, err, id)
+		_, err = c.Do(context.Background(), Request{Method: "PUT", URL: p, Kind: Idempotent})
+		require.NoError(t, err, id)
+		mu.Lock()
+		assert.Equal(t, want, got[len(got)-1], id)
+		mu.Unlock()
+	}
+	for _, id := range []string{"", ".", ".."} {
+		_, err := JoinPath("/reports", id)
+		assert.ErrorIs(t, err, ErrPathSegment, "%q", id)
+	}
+	// A relative URL built by hand with a dot segment is refused, escaped or not.
+	for _, ref := range []string{"/reports/../admin", "/reports/%2e%2e/admin", "/./x", "reports/."} {
+		_, err := c.Do(context.Background(), Request{Method: "GET", URL: ref})
+		assert.ErrorIs(t, err, ErrPathSegment, ref)
+	}
+	mu.Lock()
+	assert.Len(t, got, 5, "a refused path was sent")
+	mu.Unlock()
+	_, err = New(Config{BaseURL: "https://h.test/v1/../admin"})
+	assert.ErrorIs(t, err, ErrPathSegment)
+}
+
+func TestBaseURLErrorsHideUserInfo(t *testing.T) {
+	t.Parallel()
+	for _, base := range []string{"//user:pw-S3cret@host/", "https://user:pw-S3cret@host/../x", "ftp://user:pw-S3cret@host/", "http://user:pw-S3cret@[::1/"} {
+		_, err := New(Config{BaseURL: base})
+		require.Error(t, err, base)
+		assert.NotContains(t, err.Error(), "pw-S3cret", base)
+	}
+}
+
+func TestShortSecretsAreRefused(t *testing.T) {
+	t.Parallel()
+	_, err := New(Config{Secrets: []string{"p"}})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), `"p"`)
+	_, err = New(Config{Secrets: []string{"123456"}})
+	assert.NoError(t, err)
 }
