@@ -273,6 +273,7 @@ type call struct {
 	attempts int
 	body     []byte
 	bodyRead bool
+	stream   bool
 }
 
 type callKey struct{}
@@ -284,7 +285,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &call{kind: req.Kind, op: req.Op}
+	st := &call{kind: req.Kind, op: req.Op, stream: req.Stream != nil}
 	ctx = context.WithValue(ctx, callKey{}, st)
 	var body any
 	switch {
@@ -462,6 +463,12 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, r *http.Request, attempt 
 	if st, ok := r.Context().Value(callKey{}).(*call); ok {
 		st.attempts = attempt + 1
 		st.bodyRead = false
+		if st.stream {
+			// net/http rewinds the body through GetBody for a 307 or 308
+			// before it asks CheckRedirect; a stream read once must not
+			// be asked for again just to be refused.
+			r.GetBody = nil
+		}
 	}
 	if c.log != nil {
 		c.log.DebugContext(r.Context(), "passerelle: request", "method", r.Method, "url", c.redactor.URL(r.URL), "attempt", attempt+1)

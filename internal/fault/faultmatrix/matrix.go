@@ -7,7 +7,12 @@ package faultmatrix
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -58,6 +63,9 @@ type Scenario struct {
 	ReadOK  bool  // a read ends in success
 	WriteOK bool  // a write ends in success
 	Cause   error // when not nil, a failure must wrap it
+	// Trap sends a Redirect's Location to a server of the matrix's own,
+	// on another port, which must receive nothing: no credential, no body.
+	Trap bool
 }
 
 // Scenarios is the matrix of the foundation issue.
@@ -71,6 +79,11 @@ var Scenarios = []Scenario{
 	{Name: "HTML error page", Fault: fault.Fault{Kind: fault.HTMLPage}, Times: 1},
 	{Name: "truncated JSON", Fault: fault.Fault{Kind: fault.Truncated}, Times: 1},
 	{Name: "100 MB body", Fault: fault.Fault{Kind: fault.Huge}, Times: 1, Cause: transport.ErrResponseTooLarge},
+	{Name: "301 to another host", Fault: fault.Fault{Kind: fault.Redirect, Status: 301}, Times: 1, Cause: transport.ErrRedirect, Trap: true},
+	{Name: "302 to another host", Fault: fault.Fault{Kind: fault.Redirect, Status: 302}, Times: 1, Cause: transport.ErrRedirect, Trap: true},
+	{Name: "307 to another host", Fault: fault.Fault{Kind: fault.Redirect, Status: 307}, Times: 1, Cause: transport.ErrRedirect, Trap: true},
+	{Name: "308 to another host", Fault: fault.Fault{Kind: fault.Redirect, Status: 308}, Times: 1, Cause: transport.ErrRedirect, Trap: true},
+	{Name: "302 to the same path", Fault: fault.Fault{Kind: fault.Redirect, Status: 302, Location: "?again=1"}, Times: 1, Cause: transport.ErrRedirect},
 }
 
 // Run plays every scenario against every method, in parallel.
@@ -81,7 +94,14 @@ func Run(t *testing.T, methods []Method) {
 			t.Run(m.Name+"/"+sc.Name, func(t *testing.T) {
 				t.Parallel()
 				inject, call, effects := m.Setup(t)
-				inject(sc.Times, sc.Fault)
+				f := sc.Fault
+				var trapped atomic.Int32
+				if sc.Trap {
+					trap := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { trapped.Add(1) }))
+					defer trap.Close()
+					f.Location = trap.URL + "/elsewhere"
+				}
+				inject(sc.Times, f)
 				ctx, cancel := context.WithTimeout(context.Background(), deadline)
 				defer cancel()
 
@@ -108,6 +128,7 @@ func Run(t *testing.T, methods []Method) {
 						assert.True(t, errors.Is(err, sc.Cause), "error does not wrap %v: %v", sc.Cause, err)
 					}
 				}
+				assert.Zero(t, trapped.Load(), "a redirect was followed to another host")
 				if m.Kind == transport.NotIdempotent && effects != nil {
 					n := effects()
 					assert.LessOrEqual(t, n, 1, "the write was done %d times", n)
@@ -117,6 +138,54 @@ func Run(t *testing.T, methods []Method) {
 					if !sc.Fault.Processes() && !wantOK {
 						assert.Zero(t, n, "the server did the write although the fault precedes processing")
 					}
+				}
+			})
+		}
+	}
+}
+
+// HostileIDs are ids a caller or a service could hand over that must stay
+// inside their URL path segment.
+var HostileIDs = []string{"../../../admin/users/1", "a/b", "..", ".", "%2e%2e", "x?y=1#z", "ACME/../../other", "a\\b"}
+
+// PathID is a method that puts an id in a URL path segment.
+type PathID struct {
+	Name string
+	// Setup starts a fresh fake server and a client. call sends the
+	// method with id; paths returns the escaped request paths
+	// (RequestURI) the server received so far.
+	Setup func(t *testing.T) (call func(ctx context.Context, id string) error, paths func() []string)
+}
+
+// RunPathIDs calls each method with every hostile id: either the call is
+// refused before anything is sent, or every path the server received keeps
+// the id whole in one segment and holds no "." or ".." segment.
+func RunPathIDs(t *testing.T, methods []PathID) {
+	t.Helper()
+	for _, m := range methods {
+		for _, id := range HostileIDs {
+			t.Run(m.Name+"/"+id, func(t *testing.T) {
+				t.Parallel()
+				call, paths := m.Setup(t)
+				before := len(paths())
+				ctx, cancel := context.WithTimeout(context.Background(), deadline)
+				defer cancel()
+				err := call(ctx, id)
+				sent := paths()[before:]
+				if err != nil && len(sent) == 0 {
+					return // refused before sending
+				}
+				require.NotEmpty(t, sent, "the call succeeded without a request: %v", err)
+				for _, p := range sent {
+					path, _, _ := strings.Cut(p, "?")
+					found := false
+					for _, seg := range strings.Split(path, "/") {
+						d, uerr := url.PathUnescape(seg)
+						require.NoError(t, uerr, p)
+						assert.NotContains(t, []string{".", ".."}, d, "a dot segment reached the server: %s", p)
+						found = found || d == id
+					}
+					assert.True(t, found, "the id is not one segment of %s", p)
 				}
 			})
 		}
