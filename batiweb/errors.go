@@ -99,6 +99,7 @@ type codeError struct {
 	msg  string
 }
 
+// Error names the code's failure.
 func (s *codeError) Error() string { return "batiweb: " + s.msg }
 
 // Sentinels for errors.Is, one per failure code of the response code table

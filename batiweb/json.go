@@ -14,6 +14,7 @@ import (
 // or a boolean, kept as its text; null is "".
 type text string
 
+// UnmarshalJSON accepts a JSON string, number, boolean or null.
 func (t *text) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if s := string(b); s == "true" || s == "false" {
@@ -32,6 +33,7 @@ func (t *text) UnmarshalJSON(b []byte) error {
 // holding one; null and "" are 0.
 type count int
 
+// UnmarshalJSON accepts an integer as a JSON number or string, "" or null.
 func (c *count) UnmarshalJSON(b []byte) error {
 	s, _, err := wire.Scalar(b)
 	if err == nil {
