@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
@@ -47,6 +49,13 @@ type Client struct {
 	password string
 	env      Environment
 	http     *transport.Client
+	texts    *texts
+}
+
+// texts holds short service texts and their redacted form.
+type texts struct {
+	m sync.Map
+	n atomic.Int32
 }
 
 // settings is what the options configure.
@@ -120,7 +129,7 @@ func New(login, password string, env Environment, opts ...Option) (*Client, erro
 	if err != nil {
 		return nil, fmt.Errorf("batiweb: %w", err)
 	}
-	return &Client{login: login, password: password, env: env, http: t}, nil
+	return &Client{login: login, password: password, env: env, http: t, texts: &texts{}}, nil
 }
 
 // Environment is the environment the client calls.
@@ -204,5 +213,20 @@ func (c *Client) decode(op string, resp *transport.Response) (*response, error) 
 }
 
 // text is a service's free text made safe for a result or an error:
-// secrets masked, control characters replaced, length capped.
-func (c *Client) text(s wire.NumString) string { return c.http.Redactor().Message(string(s)) }
+// secrets masked, control characters replaced, length capped. The service
+// repeats a few short messages ("Lead correctly imported"), so the first
+// ones are kept redacted: the redactor's replacer is the costly part.
+func (c *Client) text(s wire.NumString) string {
+	const maxCachedLen, maxCached = 128, 64
+	if len(s) > maxCachedLen {
+		return c.http.Redactor().Message(string(s))
+	}
+	if v, ok := c.texts.m.Load(s); ok {
+		return v.(string)
+	}
+	m := c.http.Redactor().Message(string(s))
+	if c.texts.n.Add(1) <= maxCached {
+		c.texts.m.Store(s, m)
+	}
+	return m
+}
