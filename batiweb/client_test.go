@@ -389,3 +389,15 @@ func mustJSON(v any) string {
 }
 
 var jsonMarshal = json.Marshal
+
+// TestCommonOptions pins the option set every passerelle client has.
+func TestCommonOptions(t *testing.T) {
+	t.Parallel()
+	opts := []batiweb.Option{
+		batiweb.WithBaseURL("https://example.test"), batiweb.WithHTTPClient(&http.Client{}), batiweb.WithTimeout(time.Second),
+		batiweb.WithRetry(1, time.Millisecond, time.Second), batiweb.WithMaxRetryAfter(time.Second),
+		batiweb.WithLogger(slog.Default()), batiweb.WithUserAgent("ua"), batiweb.WithMaxResponseSize(1 << 20),
+	}
+	_, err := batiweb.New("login", password, batiweb.Prep, opts...)
+	require.NoError(t, err)
+}

@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -331,3 +334,30 @@ func FuzzImportAnswerID(f *testing.F) {
 }
 
 var jsonNumberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+
+// TestCommonOptions pins the option set every passerelle client has, and
+// this package's own.
+func TestCommonOptions(t *testing.T) {
+	t.Parallel()
+	opts := []easycall.Option{
+		easycall.WithBaseURL("https://example.test"), easycall.WithHTTPClient(&http.Client{}), easycall.WithTimeout(time.Second),
+		easycall.WithRetry(1, time.Millisecond, time.Second), easycall.WithMaxRetryAfter(time.Second),
+		easycall.WithLogger(slog.Default()), easycall.WithUserAgent("ua"), easycall.WithMaxResponseSize(1 << 20),
+		easycall.WithPath(easycall.DocumentPath), easycall.WithCampaignKey("codigo"),
+	}
+	_, err := easycall.New(easycall.TestDomain, token, opts...)
+	require.NoError(t, err)
+}
+
+// TestAliasesFollowTheDocument: Aliases gives the document's rows in the
+// document's order (the fake's precedence relies on it).
+func TestAliasesFollowTheDocument(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("testdata/seed-aliases.txt")
+	require.NoError(t, err)
+	var want []easycall.Alias
+	for _, r := range pair.FindAllStringSubmatch(string(b), -1) {
+		want = append(want, easycall.Alias{Name: r[1], Field: r[2]})
+	}
+	assert.Equal(t, want, easycall.Aliases())
+}
