@@ -89,6 +89,9 @@ func WithCampaignKey(key string) Option {
 		if !customKey.MatchString(key) {
 			return fmt.Errorf("campaign key %q is not lower-case [a-z0-9_]", key)
 		}
+		if _, predefined := CanonicalField(key); predefined {
+			return fmt.Errorf("campaign key %q is a predefined field's name", key)
+		}
 		s.campaignKey = key
 		return nil
 	}

@@ -169,6 +169,10 @@ func TestNewBuildsTheDomainURL(t *testing.T) {
 	}, hosts)
 	_, err = easycall.New(easycall.TestDomain, "short")
 	assert.Error(t, err, "a token under 6 characters is refused")
+	for _, key := range []string{"nome", "cp", "email", "Campaign", "codigo campana"} {
+		_, err = easycall.New(easycall.TestDomain, token, easycall.WithCampaignKey(key))
+		assert.Error(t, err, "campaign key %q", key)
+	}
 }
 
 // Issue 16: a 2xx whose JSON states a failure does not prove success.
