@@ -154,15 +154,16 @@ type envelope struct {
 }
 
 // response is every field the three methods answer; each reads its own.
+// Its text fields take any JSON scalar and keep its text.
 type response struct {
-	Code           *wire.Int      `json:"code"`
-	Message        wire.NumString `json:"message"`
-	ID             wire.NumString `json:"id"`
-	Token          wire.NumString `json:"token"`
-	Status         LeadStatus     `json:"status"`
-	StatusLabel    wire.NumString `json:"statusLabel"`
-	Date           wire.NumString `json:"date"`
-	SupplierLeadID wire.NumString `json:"supplierLeadId"`
+	Code           *wire.Int  `json:"code"`
+	Message        text       `json:"message"`
+	ID             text       `json:"id"`
+	Token          text       `json:"token"`
+	Status         LeadStatus `json:"status"`
+	StatusLabel    text       `json:"statusLabel"`
+	Date           text       `json:"date"`
+	SupplierLeadID text       `json:"supplierLeadId"`
 }
 
 // call is every method's path to the wire: encode the envelope, send it
@@ -208,6 +209,7 @@ func (c *Client) decode(op string, resp *transport.Response) (*response, error) 
 	return nil, &Error{
 		Op: op, Code: NoCode, StatusCode: resp.StatusCode, URL: resp.URL(),
 		Body: c.http.Redactor().Excerpt(resp.Body, 256),
+		Raw:  []byte(c.http.Redactor().String(string(resp.Body))),
 		Err:  fmt.Errorf("%w: %s", ErrMalformedResponse, c.http.Redactor().Message(err.Error())),
 	}
 }
@@ -216,7 +218,7 @@ func (c *Client) decode(op string, resp *transport.Response) (*response, error) 
 // secrets masked, control characters replaced, length capped. The service
 // repeats a few short messages ("Lead correctly imported"), so the first
 // ones are kept redacted: the redactor's replacer is the costly part.
-func (c *Client) text(s wire.NumString) string {
+func (c *Client) text(s text) string {
 	const maxCachedLen, maxCached = 128, 64
 	if len(s) > maxCachedLen {
 		return c.http.Redactor().Message(string(s))

@@ -35,6 +35,11 @@ type Error struct {
 	URL string
 	// Body is a short redacted excerpt of a body that could not be read.
 	Body string
+	// Raw is the whole answer, secrets masked, when it could not be read
+	// as the documented JSON or did not prove success: whatever Batiweb
+	// sent (an import's id and token) stays reachable. Error() never
+	// prints it.
+	Raw []byte
 	// Err is the cause when there is no code: a transport error, a context
 	// error, [ErrMalformedResponse], [ErrRedirect], [ErrResponseTooLarge].
 	Err error

@@ -292,3 +292,24 @@ func TestSharedSentinels(t *testing.T) {
 	assert.Equal(t, 302, e.StatusCode)
 	assert.True(t, errors.Is(err, batiweb.ErrRedirect))
 }
+
+// The rule of the wave: what the service sent is never lost. An import
+// answer that cannot be read still reaches the caller whole, on the error
+// (never in its text); a boolean where text was documented is read.
+func TestUnreadableAnswerKeepsWhatWasSent(t *testing.T) {
+	t.Parallel()
+	body := `{"code":0,"message":"imported for ` + strings.ReplaceAll(password, `"`, `\"`) + `","id":{"n":1001},"token":"` + strings.Repeat("ab", 200) + `"}`
+	c, _ := capture(t, body)
+	_, err := c.Import(context.Background(), validLead())
+	var e *batiweb.Error
+	require.ErrorAs(t, err, &e)
+	assert.ErrorIs(t, err, batiweb.ErrMalformedResponse)
+	assert.Contains(t, string(e.Raw), strings.Repeat("ab", 200), "the token is not lost")
+	assert.NotContains(t, string(e.Raw), "Pa55", "secrets are masked")
+	assert.NotContains(t, err.Error(), strings.Repeat("ab", 200), "Error() never prints the whole answer")
+
+	c, _ = capture(t, `{"code":0,"message":true,"id":1001,"token":"t"}`)
+	res, err := c.Import(context.Background(), validLead())
+	require.NoError(t, err)
+	assert.Equal(t, &batiweb.ImportResult{ID: "1001", Token: "t", Message: "true"}, res)
+}

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
-	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 // DefaultPath is where leads are posted, under the domain's URL. The curl
@@ -172,12 +171,14 @@ func (c Client) Format(f fmt.State, _ rune) {
 }
 
 // ImportResult is EasyCall's answer to an accepted lead. EasyCall's answer
-// body is not documented: ID and Message are read when it is JSON with an
-// "id" or "message", and Body keeps it (redacted, at most 1 KiB).
+// body is not documented: ID and Message are read when it is a JSON object
+// with an "id" or "message" of any JSON type, and Body keeps it (redacted,
+// at most 1 KiB).
 type ImportResult struct {
 	// StatusCode is the HTTP status, a 2xx.
 	StatusCode int
-	// ID is the "id" of a JSON answer, as its text (a number or a string).
+	// ID is the "id" of a JSON answer, as its text: a string's content, a
+	// number's or a boolean's literal, an object's JSON.
 	ID string
 	// Message is the "message" of a JSON answer, secrets masked, control
 	// characters replaced, cut at 512 bytes.
@@ -186,31 +187,56 @@ type ImportResult struct {
 	Body string
 }
 
-// answer is what a JSON answer may say.
+// answer is what a JSON answer may say. Each member is read on its own,
+// whatever its JSON type, so that one odd member hides no other.
 type answer struct {
-	ID      wire.NumString  `json:"id"`
-	Message wire.NumString  `json:"message"`
-	Error   json.RawMessage `json:"error"`
-	Errors  json.RawMessage `json:"errors"`
-	Success json.RawMessage `json:"success"`
+	ID, Message, Error, Errors, Success string
+}
+
+// readAnswer reads the members of a JSON object answer; any other body
+// gives an empty answer.
+func readAnswer(body []byte) *answer {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(body, &m) != nil {
+		return &answer{}
+	}
+	return &answer{ID: jsonText(m["id"]), Message: jsonText(m["message"]), Error: jsonText(m["error"]), Errors: jsonText(m["errors"]), Success: jsonText(m["success"])}
+}
+
+// jsonText is a JSON value's text: a string's content, the literal of a
+// number or a boolean, "" for null or absent, the compact JSON of an
+// object or an array.
+func jsonText(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
+		return ""
+	case raw[0] == '"':
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s
+		}
+	case raw[0] == '{' || raw[0] == '[':
+		var b bytes.Buffer
+		if json.Compact(&b, raw) == nil {
+			return b.String()
+		}
+	}
+	return string(raw)
 }
 
 // failure is the failure a 2xx answer states, or "".
 func (a *answer) failure() string {
-	for _, raw := range []json.RawMessage{a.Error, a.Errors} {
-		switch v := string(bytes.TrimSpace(raw)); v {
-		case "", "null", "false", `""`, "[]", "{}", "0":
+	for _, v := range []string{a.Error, a.Errors} {
+		switch v {
+		case "", "false", "[]", "{}", "0":
 		default:
-			var s string
-			if json.Unmarshal(raw, &s) == nil {
-				return s
-			}
 			return v
 		}
 	}
-	if v := string(bytes.TrimSpace(a.Success)); v == "false" || v == `"false"` || v == "0" {
+	if v := a.Success; v == "false" || v == "0" {
 		if a.Message != "" {
-			return string(a.Message)
+			return a.Message
 		}
 		return "success: false"
 	}
@@ -231,27 +257,27 @@ func (c *Client) call(ctx context.Context, op string, kind transport.Kind, body 
 		}
 		return nil, nil, e
 	}
-	var a answer
-	_ = json.Unmarshal(resp.Body, &a) // any body is accepted; JSON adds details
+	a := readAnswer(resp.Body) // any body is accepted; JSON adds details
 	r := c.http.Redactor()
+	raw := []byte(r.String(string(resp.Body)))
 	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299
 	if !ok {
-		msg := string(a.Message)
+		msg := a.Message
 		if msg == "" {
 			msg = a.failure()
 		}
 		if msg == "" {
 			msg = string(resp.Body)
 		}
-		return nil, nil, &Error{Op: op, StatusCode: resp.StatusCode, URL: resp.URL(), Message: r.Message(msg), Body: r.Excerpt(resp.Body, 256)}
+		return nil, nil, &Error{Op: op, StatusCode: resp.StatusCode, URL: resp.URL(), Message: r.Message(msg), Body: r.Excerpt(resp.Body, 256), Raw: raw}
 	}
 	if msg := a.failure(); msg != "" {
 		return nil, nil, &Error{
-			Op: op, StatusCode: resp.StatusCode, URL: resp.URL(), Message: r.Message(msg), Body: r.Excerpt(resp.Body, 256),
+			Op: op, StatusCode: resp.StatusCode, URL: resp.URL(), Message: r.Message(msg), Body: r.Excerpt(resp.Body, 256), Raw: raw,
 			Err: fmt.Errorf("%w: a %d answer states a failure", ErrMalformedResponse, resp.StatusCode),
 		}
 	}
-	return resp, &a, nil
+	return resp, a, nil
 }
 
 // Import validates the lead and posts it as one flat JSON object. Any 2xx
@@ -281,7 +307,7 @@ func (c *Client) Import(ctx context.Context, lead *Lead) (*ImportResult, error) 
 		return nil, err
 	}
 	r := c.http.Redactor()
-	return &ImportResult{StatusCode: resp.StatusCode, ID: string(a.ID), Message: r.Message(string(a.Message)), Body: r.Excerpt(resp.Body, 1024)}, nil
+	return &ImportResult{StatusCode: resp.StatusCode, ID: a.ID, Message: r.Message(a.Message), Body: r.Excerpt(resp.Body, 1024)}, nil
 }
 
 // ParseLead reads a lead in EasyCall's text form as [ParseLead] does, the

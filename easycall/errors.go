@@ -27,6 +27,9 @@ type Error struct {
 	URL string
 	// Body is a redacted excerpt of the answer, at most 256 bytes.
 	Body string
+	// Raw is the whole answer, secrets masked, when there was one: nothing
+	// EasyCall sent is lost. Error() never prints it.
+	Raw []byte
 	// Err is the cause: a transport error, a context error,
 	// [ErrMalformedResponse], [ErrRedirect], [ErrResponseTooLarge]; nil
 	// for an HTTP error status.

@@ -365,3 +365,21 @@ func TestAliasesFollowTheDocument(t *testing.T) {
 	}
 	assert.Equal(t, want, easycall.Aliases())
 }
+
+// The rule of the wave: what EasyCall sent is never lost. Members of odd
+// JSON types are read as their text; an error keeps the whole answer,
+// secrets masked, without printing it.
+func TestAnswerKeepsWhatWasSent(t *testing.T) {
+	t.Parallel()
+	res, err := mocked(t, 201, `{"id":{"n":1},"message":true}`).Import(context.Background(), validLead())
+	require.NoError(t, err)
+	assert.Equal(t, `{"n":1}`, res.ID)
+	assert.Equal(t, "true", res.Message)
+	long := `{"message":"refused","detail":"` + strings.Repeat("x", 2000) + token + `"}`
+	_, err = mocked(t, 400, long).Import(context.Background(), validLead())
+	var e *easycall.Error
+	require.ErrorAs(t, err, &e)
+	assert.Contains(t, string(e.Raw), strings.Repeat("x", 2000))
+	assert.NotContains(t, string(e.Raw), token)
+	assert.NotContains(t, err.Error(), strings.Repeat("x", 600))
+}
