@@ -145,7 +145,9 @@ func sowellID(link string) (string, error) {
 }
 
 // newCRM is the client of the CRM endpoint SoWell pushes to.
-func newCRM(crmURL, token string) (*sowell.CRMClient, error) { return sowell.NewCRMClient(crmURL, token) }
+func newCRM(crmURL, token string) (*sowell.CRMClient, error) {
+	return sowell.NewCRMClient(crmURL, token)
+}
 
 // newSoWell is the client of SoWell's status API.
 func newSoWell(apiURL, token string) (*sowell.Client, error) { return sowell.NewClient(apiURL, token) }
