@@ -3,37 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
-	"sync/atomic"
 	"testing"
 
 	"github.com/passerelle-go/passerelle/easycall/easycalltest"
+	"github.com/passerelle-go/passerelle/examples/internal/proxytest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// counted is a proxy in front of the fake that counts every request, so
-// that "nothing sent" covers requests the fake refused too.
-type counted struct {
-	*httptest.Server
-	n atomic.Int64
-}
-
-func newCounted(t *testing.T, srv *easycalltest.Server) *counted {
-	target, err := url.Parse(srv.URL)
-	require.NoError(t, err)
-	c := &counted{}
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	c.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c.n.Add(1)
-		proxy.ServeHTTP(w, r)
-	}))
-	t.Cleanup(c.Close)
-	return c
-}
 
 // realEnv points the example at the proxy as if it were a real domain.
 func realEnv(proxy string) func(string) string {
@@ -77,12 +53,12 @@ func TestEasyCall(t *testing.T) {
 			srv := easycalltest.NewServer() // the "real" domain
 			defer srv.Close()
 			srv.AddCampaign("obras_test", "Obras (test)")
-			proxy := newCounted(t, srv)
+			proxy := proxytest.New(t, srv.URL)
 			var out bytes.Buffer
 			err := run(context.Background(), &out, tt.args, tt.env(proxy.URL))
 			if tt.wantErr != "" {
 				require.ErrorContains(t, err, tt.wantErr)
-				assert.Zero(t, proxy.n.Load(), "nothing sent")
+				assert.Zero(t, proxy.Calls(""), "nothing sent")
 				return
 			}
 			require.NoError(t, err, out.String())
@@ -90,8 +66,8 @@ func TestEasyCall(t *testing.T) {
 				assert.Contains(t, out.String(), want)
 			}
 			assert.Len(t, srv.Leads(), tt.leads)
-			if tt.leads == 0 && len(tt.args) == 0 && proxy.n.Load() != 0 {
-				t.Errorf("without -live, %d requests reached the domain", proxy.n.Load())
+			if tt.leads == 0 {
+				assert.Zero(t, proxy.Calls(""), "no request reached the domain")
 			}
 		})
 	}
