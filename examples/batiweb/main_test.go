@@ -30,6 +30,14 @@ func TestBatiweb(t *testing.T) {
 			want: []string{"(the in-memory batiwebtest server)", "import Claire Martin -> id 1001", `status -> 1 "Validé"`, "duplicate=true", "an invalid lead -> nothing sent, 3 problems"}},
 		{name: "a real account without -live imports nothing", env: realEnv,
 			want: []string{"read-only", "is_sellable Peinture in 78180 -> sellable=true", "lead to import: Claire Martin <claire.martin+", "not imported: run with -live"}},
+		{name: "PROD without -live imports nothing", env: func(srv *batiwebtest.Server) func(string) string {
+			return func(k string) string {
+				if k == "BATIWEB_ENV" {
+					return "PROD"
+				}
+				return realEnv(srv)(k)
+			}
+		}, want: []string{"(Batiweb PROD, read-only", "not imported: run with -live"}},
 		{name: "a real account with -live imports one lead", args: []string{"-live"}, env: realEnv, imports: 1,
 			want: []string{"-live: the lead is imported", "import Claire Martin -> id 1001", "status -> "}},
 		{name: "a login without its password is refused", args: []string{"-live"},
@@ -47,6 +55,7 @@ func TestBatiweb(t *testing.T) {
 			srv := batiwebtest.NewServer() // the "real" account
 			defer srv.Close()
 			srv.Sell("")
+			srv.GrantProd()
 			var out bytes.Buffer
 			err := run(context.Background(), &out, tt.args, tt.env(srv))
 			if tt.wantErr != "" {

@@ -60,16 +60,25 @@ func TestBridgeFakes(t *testing.T) {
 }
 
 // TestBridgeReadOnly: on real accounts without -live no project is taken
-// and no lead imported: only La Factory's programmes are read.
+// and no lead imported, in PREP or PROD: only La Factory's programmes are
+// read.
 func TestBridgeReadOnly(t *testing.T) {
 	t.Parallel()
-	a := newAccounts(t)
-	var out bytes.Buffer
-	require.NoError(t, run(context.Background(), &out, nil, a.env))
-	assert.Contains(t, out.String(), "nothing taken: run with -live")
-	assert.Zero(t, a.fsrv.Calls(factory.GetProject4CallCenter)+a.fsrv.Calls(factory.AcquitProject4CallCenter)+a.fsrv.Calls(factory.CreateOrUpdateProject4CallCenter))
-	assert.Zero(t, a.bsrv.Calls("/json/lead/import"))
-	assert.Empty(t, a.bsrv.Leads())
+	for _, env := range []string{"PREP", "PROD"} {
+		t.Run(env, func(t *testing.T) {
+			t.Parallel()
+			a := newAccounts(t)
+			a.bsrv.GrantProd()
+			a.over = map[string]string{"BATIWEB_ENV": env}
+			var out bytes.Buffer
+			require.NoError(t, run(context.Background(), &out, nil, a.env))
+			assert.Contains(t, out.String(), "Batiweb "+env+", read-only")
+			assert.Contains(t, out.String(), "nothing taken: run with -live")
+			assert.Zero(t, a.fsrv.Calls(factory.GetProject4CallCenter)+a.fsrv.Calls(factory.AcquitProject4CallCenter)+a.fsrv.Calls(factory.CreateOrUpdateProject4CallCenter))
+			assert.Zero(t, a.bsrv.Calls("/json/lead/import"))
+			assert.Empty(t, a.bsrv.Leads())
+		})
+	}
 }
 
 // TestBridgeMixed: one end real and the other fake is refused before
