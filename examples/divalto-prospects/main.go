@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/passerelle-go/passerelle/divalto"
 	"github.com/passerelle-go/passerelle/divalto/divaltotest"
@@ -108,11 +109,14 @@ func story(ctx context.Context, w io.Writer, c *divalto.Client, write bool, stam
 		return nil
 	}
 
-	// Delete what this run created, whatever happens next.
+	// Delete what this run created, whatever happens next: even when the
+	// run's deadline is what stopped it.
 	var created []string
 	defer func() {
+		cleanup, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
 		for _, code := range created {
-			derr := c.Prospects.Delete(ctx, code)
+			derr := c.Prospects.Delete(cleanup, code)
 			if errors.Is(derr, divalto.ErrNotFound) {
 				continue // a write that went unanswered had not been made
 			} else if derr != nil {

@@ -141,3 +141,39 @@ func TestDivaltoCleanupOnFailure(t *testing.T) {
 	assert.Equal(t, []string{"C-REAL"}, srv.Codes())
 	untouched(t, srv)
 }
+
+// stallRound fails the round trip's PUT by ending the run's context
+// while it is in flight: the cleanup still deletes what the run made.
+type stallRound struct{ cancel context.CancelFunc }
+
+func (s stallRound) RoundTrip(r *http.Request) (*http.Response, error) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, err
+	}
+	if strings.Contains(string(body), "03 80 00 00 00") {
+		s.cancel()
+		<-r.Context().Done()
+		return nil, r.Context().Err()
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// TestDivaltoCleanupAfterDeadline: when the run's context ends mid-way,
+// what it created is deleted all the same.
+func TestDivaltoCleanupAfterDeadline(t *testing.T) {
+	t.Parallel()
+	srv, _ := company(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c, err := divalto.New(divaltotest.Company, divaltotest.EntryPoint, divalto.WithBaseURL(srv.URL),
+		divalto.WithHTTPClient(&http.Client{Transport: stallRound{cancel}}), divalto.WithRetry(0, time.Millisecond, time.Millisecond))
+	require.NoError(t, err)
+	var out bytes.Buffer
+	err = story(ctx, &out, c, true, "T3")
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Contains(t, out.String(), "DELETE PSR-T3\n")
+	assert.Contains(t, out.String(), "DELETE SSR-T3\n")
+	assert.Equal(t, []string{"C-REAL"}, srv.Codes())
+}

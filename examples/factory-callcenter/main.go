@@ -118,8 +118,12 @@ func agent(ctx context.Context, w io.Writer, c *factory.Client, conclusion strin
 	// Acknowledge at once: from now on the call center holds the project.
 	// If La Factory cannot be told, print the project whole so that nothing
 	// it handed out is lost.
+	// The acknowledgement outlives the run's deadline.
 	ccID := "CC-" + p.FactoryProjectID
-	if _, err := c.Acknowledge(ctx, p.FactoryProjectID, ccID); err != nil {
+	tell, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	_, err = c.Acknowledge(tell, p.FactoryProjectID, ccID)
+	cancel()
+	if err != nil {
 		whole, _ := json.Marshal(p)
 		fmt.Fprintf(w, "factory  NOT acknowledged; the project as La Factory handed it out: %s\n", whole)
 		return fmt.Errorf("project %s was handed out but could not be acknowledged as %s (printed above): %w", p.FactoryProjectID, ccID, err)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/passerelle-go/passerelle/examples/internal/proxytest"
@@ -210,4 +211,36 @@ func TestFactoryConfiguration(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), &out, []string{"-live"}, a.env))
 	assert.Contains(t, out.String(), "no project waits for the call center")
+}
+
+// cancelOnLine ends the run's context when the run prints a line
+// containing line.
+type cancelOnLine struct {
+	line   string
+	cancel context.CancelFunc
+	out    bytes.Buffer
+}
+
+func (c *cancelOnLine) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), c.line) {
+		c.cancel()
+	}
+	return c.out.Write(p)
+}
+
+// TestFactoryDeadline: when the run's deadline passes just after the
+// project is handed out, the project is acknowledged all the same.
+func TestFactoryDeadline(t *testing.T) {
+	t.Parallel()
+	a := newAccount(t, held())
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c, err := newFactory(factorytest.APIKey, "", a.srv.URL)
+	require.NoError(t, err)
+	w := &cancelOnLine{line: "next project", cancel: cancel}
+	err = agent(ctx, w, c, "CC-ACCORD", true)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Contains(t, err.Error(), "project "+a.id+" (acknowledged as CC-"+a.id+"): logging the call")
+	got, _ := a.srv.Project(a.id)
+	assert.Equal(t, "CC-"+a.id, got.CallCenterProjectID)
 }

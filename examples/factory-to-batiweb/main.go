@@ -35,6 +35,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/passerelle-go/passerelle/batiweb"
 	"github.com/passerelle-go/passerelle/batiweb/batiwebtest"
@@ -159,11 +160,7 @@ func bridge(ctx context.Context, w io.Writer, fc *factory.Client, bc *batiweb.Cl
 			fmt.Fprintf(w, "factory    NOT told; the project as La Factory handed it out: %s\n", whole)
 			return fmt.Errorf("bridge stopped: %s (call-center id %s) %s, but La Factory was not told: %w", p.FactoryProjectID, id, outcome, err)
 		}
-		if _, err := fc.Acknowledge(ctx, p.FactoryProjectID, id); err != nil {
-			return untold(err)
-		}
-		p.CallCenterProjectID, p.CallCenterComment = id, note
-		if _, err := fc.UpdateProject(ctx, p); err != nil {
+		if err := tell(ctx, fc, p, id, note); err != nil {
 			return untold(err)
 		}
 		fmt.Fprintf(w, "factory    acknowledged as %s\n", id)
@@ -173,6 +170,20 @@ func bridge(ctx context.Context, w io.Writer, fc *factory.Client, bc *batiweb.Cl
 	}
 	fmt.Fprintf(w, "bridge   %d projects: %d imported into Batiweb, %d not; each acknowledged in La Factory\n", imported+refused, imported, refused)
 	return nil
+}
+
+// tell acknowledges a project La Factory handed out and sends it back
+// whole with its call-center id and comment, even when the run's deadline
+// has passed: a project taken is never left untold for lack of time.
+func tell(ctx context.Context, fc *factory.Client, p *factory.Project, id, comment string) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if _, err := fc.Acknowledge(ctx, p.FactoryProjectID, id); err != nil {
+		return err
+	}
+	p.CallCenterProjectID, p.CallCenterComment = id, comment
+	_, err := fc.UpdateProject(ctx, p)
+	return err
 }
 
 // sell checks, then imports, a lead, and says what happened. id is

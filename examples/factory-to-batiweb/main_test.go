@@ -263,3 +263,35 @@ func TestBridgeFactoryUntold(t *testing.T) {
 	assert.Contains(t, out.String(), `NOT told; the project as La Factory handed it out: {`)
 	assert.Contains(t, out.String(), `"email":"camille.durand@example.fr"`, "the project is printed whole")
 }
+
+// cancelOn ends the run's context when a request to a path containing
+// path goes out, and fails it.
+type cancelOn struct {
+	path   string
+	cancel context.CancelFunc
+}
+
+func (c cancelOn) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.Contains(r.URL.Path, c.path) {
+		c.cancel()
+		return nil, context.Canceled
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// TestBridgeDeadline: when the run's context ends while Batiweb is being
+// asked, the project taken is still acknowledged and sent back whole.
+func TestBridgeDeadline(t *testing.T) {
+	t.Parallel()
+	a := newAccounts(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	fc, bc := a.clients(t, nil, []batiweb.Option{batiweb.WithHTTPClient(&http.Client{Transport: cancelOn{"is_sellable", cancel}}),
+		batiweb.WithRetry(0, time.Millisecond, time.Millisecond)})
+	err := bridge(ctx, io.Discard, fc, bc, defaultWorkType, 10)
+	require.ErrorIs(t, err, context.Canceled)
+	p, _ := a.fsrv.Project("FP-000001")
+	assert.Equal(t, "BRIDGE-FP-000001", p.CallCenterProjectID)
+	assert.Contains(t, p.CallCenterComment, "is_sellable went unanswered")
+	assert.Equal(t, "camille.durand@example.fr", p.Email)
+}
