@@ -3,6 +3,8 @@ package batiweb
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -66,4 +68,34 @@ func kind(b []byte) string {
 		return "bool"
 	}
 	return "number"
+}
+
+// named gives a decoding error the exported type's name instead of the
+// unexported one it was decoded through.
+func named(err error, typ string) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		te.Struct = typ
+	}
+	return err
+}
+
+// describe says what is wrong with an answer in the answer's terms, never
+// in Go's: a decoding error names the JSON member and its JSON type.
+func describe(err error) string {
+	var (
+		te *json.UnmarshalTypeError
+		se *json.SyntaxError
+	)
+	switch {
+	case errors.As(err, &te) && te.Field != "":
+		return fmt.Sprintf("member %q is a JSON %s, which cannot be read", te.Field, te.Value)
+	case errors.As(err, &te):
+		return fmt.Sprintf("the answer is a JSON %s, not an object", te.Value)
+	case errors.As(err, &se) && strings.Contains(se.Error(), "unexpected end"):
+		return "the answer is truncated or empty"
+	case errors.As(err, &se):
+		return fmt.Sprintf("the answer is not JSON (at byte %d)", se.Offset)
+	}
+	return err.Error()
 }

@@ -105,7 +105,7 @@ type leadJSON struct {
 func (l *Lead) UnmarshalJSON(b []byte) error {
 	var w leadJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return named(err, "Lead")
 	}
 	*l = Lead{
 		Email: string(w.Email), City: string(w.City), Zipcode: string(w.Zipcode), IsOwner: w.IsOwner,

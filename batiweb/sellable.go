@@ -35,7 +35,7 @@ func (r *SellableRequest) UnmarshalJSON(b []byte) error {
 		SupplierLeadID text     `json:"supplierleadid"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return named(err, "SellableRequest")
 	}
 	*r = SellableRequest{Zipcode: string(w.Zipcode), WorkType: w.WorkType, Email: string(w.Email), SupplierLeadID: string(w.SupplierLeadID)}
 	return nil

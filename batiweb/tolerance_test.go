@@ -313,3 +313,28 @@ func TestUnreadableAnswerKeepsWhatWasSent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, &batiweb.ImportResult{ID: "1001", Token: "t", Message: "true"}, res)
 }
+
+// Issue 16: an error describes the answer, never our Go types.
+func TestErrorsDescribeTheAnswer(t *testing.T) {
+	t.Parallel()
+	cases := map[string]string{
+		`{"code":0,"id":{"a":1}}`: `member "id" is a JSON object`,
+		`[]`:                      "the answer is a JSON array, not an object",
+		`<html>`:                  "the answer is not JSON",
+		`{"code":0,"mess`:         "the answer is truncated or empty",
+		``:                        "the answer is truncated or empty",
+	}
+	for body, want := range cases {
+		_, err := mocked(t, 200, body).Import(context.Background(), validLead())
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), want, body)
+		for _, internal := range []string{"response.", "Go struct", "wire.", "batiweb.text", "of type"} {
+			assert.NotContains(t, err.Error(), internal, body)
+		}
+	}
+	var l batiweb.Lead
+	err := json.Unmarshal([]byte(`{"zipcode":{}}`), &l)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Lead.zipcode")
+	assert.NotContains(t, err.Error(), "leadJSON")
+}
