@@ -42,6 +42,17 @@ type memTx struct {
 	digests []string
 }
 
+func (s *memSink) Lookup(_ context.Context, link string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, r := range s.committed {
+		if r.URL == link {
+			return fmt.Sprintf("CRM-%d", i+1), nil
+		}
+	}
+	return "", nil
+}
+
 func (s *memSink) Begin(context.Context) (sowell.Tx, error) {
 	if s.failBegin {
 		return nil, errors.New("down")
@@ -127,6 +138,7 @@ func TestHandlerStoresAReport(t *testing.T) {
 
 	w := wire()
 	w["priority"] = "medium"
+	w["url"] = "https://manager.sowell.example/issues/982" // another report: the link is its identity
 	delete(w, "spot")
 	w["photos"] = nil
 	status, out = post(h, mustJSON(w))
@@ -179,7 +191,7 @@ func TestHandlerStatusCodes(t *testing.T) {
 		{name: "wrong types", body: mustJSON(wrongTypes), status: 400, fields: []string{"description", "photos", "residence"}},
 		{name: "huge field", body: mustJSON(huge), status: 400, fields: []string{"author"}},
 		{name: "too many photos", body: mustJSON(wire(tooMany...)), status: 400, fields: []string{"photos"}},
-		{name: "invalid fields", body: mustJSON(invalid), status: 400, fields: []string{"author_email", "created_at", "created_at", "priority", "residence"}},
+		{name: "invalid fields", body: mustJSON(invalid), status: 400, fields: []string{"author_email", "created_at", "priority", "residence"}},
 		{name: "deep nesting", body: `{"x":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`, status: 400},
 		{name: "sink down", body: good, fail: failures{failBegin: true}, status: 503},
 		{name: "photo store fails", body: good, fail: failures{failAdd: true}, status: 500},

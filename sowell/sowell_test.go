@@ -34,7 +34,7 @@ func TestPriority(t *testing.T) {
 	}
 	_, err := sowell.ParsePriority("urgent")
 	assert.Error(t, err)
-	assert.Equal(t, []string{"fiable", "normal", "haute"}, []string{sowell.Low.Label(), sowell.Normal.Label(), sowell.High.Label()})
+	assert.Equal(t, []string{"faible", "normal", "haute"}, []string{sowell.Low.Label(), sowell.Normal.Label(), sowell.High.Label()})
 	assert.Equal(t, "", sowell.Priority("urgent").Label())
 }
 

@@ -128,17 +128,22 @@ func (s *scanner) unescape() ([]byte, error) {
 		return nil, err
 	}
 	if utf16.IsSurrogate(r) {
-		// A surrogate pair is two escapes; a lone one becomes U+FFFD.
+		// A surrogate pair is two escapes. A lone surrogate is not text:
+		// it is kept as its three bytes, which are not valid UTF-8, so
+		// that a text field holding one is refused rather than silently
+		// rewritten to U+FFFD.
 		if b, _ := s.r.Peek(2); string(b) == `\u` {
 			_, _ = s.r.Discard(2)
 			r2, err := s.hex4()
 			if err != nil {
 				return nil, err
 			}
-			r = utf16.DecodeRune(r, r2)
-		} else {
-			r = utf8.RuneError
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				return utf8.AppendRune(nil, d), nil
+			}
+			return append(surrogate(r), surrogate(r2)...), nil
 		}
+		return surrogate(r), nil
 	}
 	return utf8.AppendRune(nil, r), nil
 }
@@ -237,4 +242,13 @@ func (s *scanner) skip(first byte, depth int) error {
 		return syntaxf("invalid value %.20q", tok)
 	}
 	return nil
+}
+
+// surrogate writes r as UTF-8 would if it allowed surrogates: three bytes
+// that utf8.Valid refuses. Other runes are written as UTF-8.
+func surrogate(r rune) []byte {
+	if !utf16.IsSurrogate(r) {
+		return utf8.AppendRune(nil, r)
+	}
+	return []byte{0xED, byte(0x80 | (r>>6)&0x3F), byte(0x80 | r&0x3F)}
 }
