@@ -56,10 +56,10 @@ func repeated(head string, part string, n int, tail string) io.Reader {
 		bw := &bytes.Buffer{}
 		bw.WriteString(b[:len(b)-1] + "," + head)
 		_, _ = pw.Write(bw.Bytes())
-		chunk := strings.Repeat(part, 4096)
+		chunk := []byte(strings.Repeat(part, 4096)) // written as bytes: io.WriteString would copy it each time
 		for left := n; left > 0; left -= 4096 {
 			k := min(left, 4096)
-			_, _ = io.WriteString(pw, chunk[:k*len(part)])
+			_, _ = pw.Write(chunk[:k*len(part)])
 		}
 		_, _ = io.WriteString(pw, tail+"}")
 		_ = pw.Close()

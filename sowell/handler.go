@@ -373,7 +373,7 @@ func (d *decoder) report(ctx context.Context) (*Report, error) {
 		if c != '"' {
 			return nil, syntaxf("want a key")
 		}
-		key, err := s.readString(64)
+		kb, err := s.readKey(64)
 		if err != nil {
 			return nil, syntaxf("key too long")
 		}
@@ -385,10 +385,14 @@ func (d *decoder) report(ctx context.Context) (*Report, error) {
 		}
 		k := -1
 		for i, wk := range wireKeys {
-			if wk.name == key {
+			if wk.name == string(kb) {
 				k = i
 				break
 			}
+		}
+		key := ""
+		if k >= 0 {
+			key = wireKeys[k].name
 		}
 		switch {
 		case k < 0: // unknown: skipped
@@ -496,7 +500,7 @@ func (d *decoder) readPhotos(ctx context.Context, store bool) error {
 // photo streams one base64 string to the transaction.
 func (d *decoder) photo(ctx context.Context) error {
 	i := len(d.photos)
-	sr := &stringReader{s: d.s}
+	sr := d.s.string()
 	head, data := sniff(base64.NewDecoder(base64.StdEncoding, sr))
 	name := PhotoName(i+1, head)
 	if err := d.tx.AddPhoto(ctx, name, data); err != nil {

@@ -17,7 +17,16 @@ import (
 // only what a report needs: one object of strings, nulls and one array of
 // strings; other values are skipped.
 type scanner struct {
-	r *bufio.Reader
+	r   *bufio.Reader
+	buf [80]byte // keys and literals, read without allocating
+	str stringReader
+}
+
+// string returns the scanner's reader of the string whose opening quote
+// was just read. One string is read at a time: it is reused.
+func (s *scanner) string() *stringReader {
+	s.str = stringReader{s: s, pending: s.str.pending[:0]}
+	return &s.str
 }
 
 var errSyntax = errors.New("malformed JSON")
@@ -167,7 +176,7 @@ var errTooLong = errors.New("too long")
 // bytes once unescaped.
 func (s *scanner) readString(max int) (string, error) {
 	var b strings.Builder
-	sr := &stringReader{s: s}
+	sr := s.string()
 	n, err := io.Copy(&b, io.LimitReader(sr, int64(max)+1))
 	if err != nil {
 		return "", err
@@ -185,8 +194,15 @@ func (s *scanner) skip(first byte, depth int) error {
 	}
 	switch first {
 	case '"':
-		_, err := io.Copy(io.Discard, &stringReader{s: s})
-		return err
+		sr := s.string()
+		for {
+			if _, err := sr.Read(s.buf[:]); err != nil {
+				if err == io.EOF {
+					return nil
+				}
+				return err
+			}
+		}
 	case '{', '[':
 		end := byte('}')
 		if first == '[' {
@@ -229,7 +245,7 @@ func (s *scanner) skip(first byte, depth int) error {
 		}
 	}
 	// A number or a literal: read its characters, then check them.
-	tok := []byte{first}
+	tok := append(s.buf[:0], first)
 	for len(tok) <= 64 {
 		b, err := s.r.Peek(1)
 		if err != nil || strings.IndexByte(",}] \t\r\n", b[0]) >= 0 {
@@ -251,4 +267,19 @@ func surrogate(r rune) []byte {
 		return utf8.AppendRune(nil, r)
 	}
 	return []byte{0xED, byte(0x80 | (r>>6)&0x3F), byte(0x80 | r&0x3F)}
+}
+
+// readKey reads a key after its opening quote, at most max bytes once
+// unescaped, into the scanner's buffer: the bytes are valid until the
+// next read.
+func (s *scanner) readKey(max int) ([]byte, error) {
+	sr := s.string()
+	n, err := io.ReadFull(sr, s.buf[:max+1])
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return s.buf[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	return nil, errTooLong
 }
