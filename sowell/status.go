@@ -106,8 +106,6 @@ func (c *Client) UpdateStatus(ctx context.Context, reportID string, status Statu
 	path, err := transport.JoinPath(c.prefix, reportID)
 	if err != nil {
 		l.Add("id", "is empty, \".\" or \"..\": it cannot stand as one URL path segment")
-	} else {
-		l.Text("id", reportID, false)
 	}
 	if !c.Accepts(status) {
 		l.Add("status", "is not a SoWell status this client knows (see WithStatuses)")
