@@ -38,6 +38,9 @@ type Error struct {
 	Err error
 }
 
+// Error describes the failure on one line: the operation, the HTTP
+// status, the other end's message and bad fields, the cause, or an
+// excerpt of an answer that could not be read.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("sowell: ")
