@@ -33,7 +33,7 @@ func FuzzPushRoundTrip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, author, description, residence, priority string, photo []byte, ms int64) {
 		r := &sowell.Report{
 			Qualification: "FUITE_EAU", Residence: residence, Author: author, AuthorEmail: "claire.martin@example.fr",
-			CreatedAt: time.UnixMilli(ms % 253402300799000).UTC(), Priority: sowell.Priority(priority), Description: description,
+			CreatedAt: time.UnixMicro(ms).UTC(), Priority: sowell.Priority(priority), Description: description,
 			Photos: []sowell.Photo{{Data: bytes.NewReader(photo)}},
 			URL:    fmt.Sprintf("https://manager.sowell.example/issues/%d", n.Add(1)),
 		}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
 )
@@ -331,7 +332,7 @@ type wireReport struct {
 func writeReport(w io.Writer, r *Report) error {
 	head, err := json.Marshal(wireReport{
 		Qualification: r.Qualification, Residence: r.Residence, Spot: r.Spot, Author: r.Author, AuthorEmail: r.AuthorEmail,
-		CreatedAt: r.CreatedAt.UTC().Format("2006-01-02T15:04:05.000Z07:00"), Priority: r.Priority, Description: r.Description, URL: r.URL,
+		CreatedAt: wireTime(r.CreatedAt), Priority: r.Priority, Description: r.Description, URL: r.URL,
 	})
 	if err != nil {
 		return err
@@ -360,4 +361,14 @@ func writeReport(w io.Writer, r *Report) error {
 	}
 	_, err = io.WriteString(w, "]}")
 	return err
+}
+
+// wireTime writes a creation date as the notes' example does, in UTC with
+// milliseconds ("2012-04-23T18:25:43.511Z"), or with every digit of a
+// finer fraction, so that a date read by NewHandler goes out unchanged.
+func wireTime(t time.Time) string {
+	if t.Nanosecond()%int(time.Millisecond) == 0 {
+		return t.UTC().Format("2006-01-02T15:04:05.000Z07:00")
+	}
+	return t.UTC().Format(time.RFC3339Nano)
 }

@@ -108,7 +108,11 @@ func (r *Report) problems() validate.List {
 	if textField(&l, "author_email", r.AuthorEmail, true, false, MaxText) {
 		l.Check(!validate.Email(r.AuthorEmail), "author_email", "is not an e-mail address")
 	}
-	l.Check(r.CreatedAt.IsZero(), "created_at", "is required")
+	if r.CreatedAt.IsZero() {
+		l.Add("created_at", "is required")
+	} else if y := r.CreatedAt.UTC().Year(); y < 1 || y > 9999 {
+		l.Add("created_at", "is not between the years 1 and 9999")
+	}
 	if l.Required("priority", string(r.Priority)) {
 		l.Check(!r.Priority.Valid(), "priority", "must be low, normal or high")
 	}
