@@ -84,6 +84,10 @@ func WithMaxBodySize(n int64) HandlerOption {
 
 // WithReadTimeout bounds the time the request body takes to arrive,
 // counted from the start of the handler (DefaultReadTimeout otherwise).
+// The handler sets it as the connection's read deadline through
+// http.ResponseController, so a stalled read is cut; behind a
+// ResponseWriter that cannot set one (a middleware's writer without an
+// Unwrap method), the deadline is checked before each read instead.
 func WithReadTimeout(d time.Duration) HandlerOption {
 	return func(h *handler) {
 		if d > 0 {

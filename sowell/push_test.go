@@ -353,3 +353,39 @@ func TestPushReplayReturnsTheFirstUID(t *testing.T) {
 	}
 	assert.Equal(t, 9, crm.Rollbacks())
 }
+
+// Issue 16: the common option set, pinned at compile time.
+var _ = []sowell.Option{
+	sowell.WithHTTPClient(http.DefaultClient), sowell.WithTimeout(time.Second), sowell.WithRetry(1, 0, 0),
+	sowell.WithMaxRetryAfter(time.Second), sowell.WithLogger(nil), sowell.WithUserAgent("ua"), sowell.WithMaxResponseSize(1),
+}
+
+func TestWithMaxResponseSize(t *testing.T) {
+	t.Parallel()
+	u, _ := answering(t, 400, nil, `{"error":"`+strings.Repeat("x", 4<<10)+`"}`)
+	c, err := sowell.NewClient(u, sowelltest.Token, sowell.WithMaxResponseSize(1<<10), sowell.WithRetry(0, 0, 0))
+	require.NoError(t, err)
+	err = c.UpdateStatus(context.Background(), "981", sowell.Done)
+	assert.ErrorIs(t, err, sowell.ErrResponseTooLarge)
+	var e *sowell.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, 400, e.StatusCode)
+}
+
+// An error's text is bounded and never shows the token, whatever the
+// other end answers.
+func TestErrorTextIsBounded(t *testing.T) {
+	t.Parallel()
+	long := `{"error":"` + sowelltest.Token + strings.Repeat("é", 100<<10) + `","fields":[` +
+		strings.Repeat(`{"field":"f","problem":"`+strings.Repeat("p", 1000)+`"},`, 100) + `{"field":"g","problem":"q"}]}`
+	u, _ := answering(t, 400, nil, long)
+	c, err := sowell.NewCRMClient(u, sowelltest.Token, sowell.WithRetry(0, 0, 0))
+	require.NoError(t, err)
+	_, err = c.Push(context.Background(), report())
+	require.Error(t, err)
+	assert.Less(t, len(err.Error()), 16<<10)
+	assert.NotContains(t, err.Error(), sowelltest.Token)
+	var e *sowell.Error
+	require.ErrorAs(t, err, &e)
+	assert.Len(t, e.Fields, 20)
+}
