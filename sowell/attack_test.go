@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/passerelle-go/passerelle/sowell"
+	"github.com/passerelle-go/passerelle/sowell/sowelltest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -342,4 +343,27 @@ func TestHandlerNamesPhotosByContent(t *testing.T) {
 	}
 	assert.Equal(t, []string{"photo-1.jpg", "photo-2.png", "photo-3.gif", "photo-4.webp", "photo-5.pdf", "photo-6.heic", "photo-7.jpg"}, names)
 	assert.Equal(t, "photo-3.png", sowell.PhotoName(3, contents[1]))
+}
+
+// blindSink finds nothing: another process committed the report between
+// its Lookup and its Commit.
+type blindSink struct{ *sowelltest.CRM }
+
+func (blindSink) Lookup(context.Context, string) (string, error) { return "", nil }
+
+// Replays across processes: the store's own uniqueness (ErrDuplicate)
+// answers the first id.
+func TestHandlerReplayThroughCommit(t *testing.T) {
+	t.Parallel()
+	crm := sowelltest.NewCRM()
+	defer crm.Close()
+	h := sowell.NewHandler(blindSink{crm}, sowell.WithBearerToken(crmToken))
+	body := mustJSON(wire(base64.StdEncoding.EncodeToString([]byte("x"))))
+	status, first := post(h, body)
+	require.Equal(t, 201, status, first)
+	status, again := post(h, body)
+	assert.Equal(t, 200, status, again)
+	assert.Equal(t, first["id"], again["id"])
+	assert.Len(t, crm.Reports(), 1)
+	assert.Equal(t, 1, crm.Rollbacks())
 }
