@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
+	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 // DefaultUIDKeys are the JSON members Push reads the CRM UID from, in this
@@ -179,7 +180,7 @@ func (c *CRMClient) Push(ctx context.Context, r *Report) (*Receipt, error) {
 			l.Add("url", problem)
 		}
 	}
-	if size, known := r.encodedSize(); known && size > c.maxPush {
+	if size, known := r.encodedSize(); known && size > c.maxPush && !hasField(l, "photos") {
 		l.Add("photos", fmt.Sprintf("make a body of %d bytes, over the CRM's limit of %d", size, c.maxPush))
 	}
 	if err := l.Err("sowell", "report"); err != nil {
@@ -198,6 +199,16 @@ func (c *CRMClient) Push(ctx context.Context, r *Report) (*Receipt, error) {
 		return nil, err
 	}
 	return &Receipt{CRMUID: c.uid(resp), SoWellID: id, StatusCode: resp.StatusCode}, nil
+}
+
+// hasField reports whether l lists a problem of field.
+func hasField(l validate.List, field string) bool {
+	for _, p := range l {
+		if p.Field == field {
+			return true
+		}
+	}
+	return false
 }
 
 // uid finds the CRM UID in a 2xx answer: a UID key of a JSON object (a

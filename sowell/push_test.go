@@ -389,3 +389,25 @@ func TestErrorTextIsBounded(t *testing.T) {
 	require.ErrorAs(t, err, &e)
 	assert.Len(t, e.Fields, 20)
 }
+
+// A field is listed once, whichever checks it fails.
+func TestPushListsAFieldOnce(t *testing.T) {
+	t.Parallel()
+	c, err := sowell.NewCRMClient("https://crm.example", sowelltest.Token, sowell.WithMaxPushSize(1<<10))
+	require.NoError(t, err)
+	r := report()
+	r.Photos = nil
+	for range sowell.MaxPhotos + 1 {
+		r.Photos = append(r.Photos, sowell.Photo{Data: bytes.NewReader(make([]byte, 1<<10))})
+	}
+	r.CreatedAt = time.Time{}
+	_, err = c.Push(context.Background(), r)
+	var v *sowell.ValidationError
+	require.ErrorAs(t, err, &v)
+	seen := map[string]bool{}
+	for _, f := range v.Fields {
+		assert.False(t, seen[f.Field], "%s listed twice: %v", f.Field, err)
+		seen[f.Field] = true
+	}
+	assert.True(t, seen["photos"] && seen["created_at"])
+}
