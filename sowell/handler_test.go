@@ -371,6 +371,9 @@ func worstBodies(size int) []worstBody {
 		{"unknown keys", `"k":0`, `,"k0123456789abcdef":0`, ``, size / 22, 201},
 		{"long unknown string", `"k":"`, `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`, `"`, size / 64, 201},
 		{"nested unknown arrays", `"k":[`, `[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[0]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],`, `0]`, size / 63, 201},
+		{"escapes in a description", `"k":0`, `,"description":"\u00e9\ud83d\ude00\n"`, ``, size / 40, 400},
+		{"escapes in an unknown string", `"k":"`, `\u00e9\ud83d\ude00\n\/`, `"`, size / 24, 201},
+		{"white space", `"k":0`, "      \n\t\r      ", ``, size / 16, 201},
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -20,6 +19,7 @@ type scanner struct {
 	r   *bufio.Reader
 	buf [80]byte // keys and literals, read without allocating
 	str stringReader
+	esc [8]byte // an escape's bytes
 }
 
 // string returns the scanner's reader of the string whose opening quote
@@ -120,14 +120,16 @@ func (sr *stringReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// unescape reads an escape sequence after its backslash.
+// unescape reads an escape sequence after its backslash. The bytes are
+// the scanner's own, valid until the next escape: escapes never allocate.
 func (s *scanner) unescape() ([]byte, error) {
 	c, err := s.r.ReadByte()
 	if err != nil {
 		return nil, syntaxf("unterminated escape")
 	}
+	out := s.esc[:0]
 	if i := strings.IndexByte(`"\/bfnrt`, c); i >= 0 {
-		return []byte{"\"\\/\b\f\n\r\t"[i]}, nil
+		return append(out, "\"\\/\b\f\n\r\t"[i]), nil
 	}
 	if c != 'u' {
 		return nil, syntaxf("invalid escape \\%c", c)
@@ -148,25 +150,35 @@ func (s *scanner) unescape() ([]byte, error) {
 				return nil, err
 			}
 			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-				return utf8.AppendRune(nil, d), nil
+				return utf8.AppendRune(out, d), nil
 			}
-			return append(surrogate(r), surrogate(r2)...), nil
+			return appendSurrogate(appendSurrogate(out, r), r2), nil
 		}
-		return surrogate(r), nil
+		return appendSurrogate(out, r), nil
 	}
-	return utf8.AppendRune(nil, r), nil
+	return utf8.AppendRune(out, r), nil
 }
 
 func (s *scanner) hex4() (rune, error) {
-	var b [4]byte
-	if _, err := io.ReadFull(s.r, b[:]); err != nil {
-		return 0, syntaxf("unterminated \\u escape")
+	var v rune
+	for range 4 {
+		c, err := s.r.ReadByte()
+		if err != nil {
+			return 0, syntaxf("unterminated \\u escape")
+		}
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, syntaxf("invalid \\u escape")
+		}
+		v = v<<4 | rune(c)
 	}
-	v, err := strconv.ParseUint(string(b[:]), 16, 16)
-	if err != nil {
-		return 0, syntaxf("invalid \\u escape")
-	}
-	return rune(v), nil
+	return v, nil
 }
 
 // errTooLong is a scalar string over its bound.
@@ -260,13 +272,13 @@ func (s *scanner) skip(first byte, depth int) error {
 	return nil
 }
 
-// surrogate writes r as UTF-8 would if it allowed surrogates: three bytes
-// that utf8.Valid refuses. Other runes are written as UTF-8.
-func surrogate(r rune) []byte {
+// appendSurrogate writes r as UTF-8 would if it allowed surrogates:
+// three bytes that utf8.Valid refuses. Other runes are written as UTF-8.
+func appendSurrogate(dst []byte, r rune) []byte {
 	if !utf16.IsSurrogate(r) {
-		return utf8.AppendRune(nil, r)
+		return utf8.AppendRune(dst, r)
 	}
-	return []byte{0xED, byte(0x80 | (r>>6)&0x3F), byte(0x80 | r&0x3F)}
+	return append(dst, 0xED, byte(0x80|(r>>6)&0x3F), byte(0x80|r&0x3F))
 }
 
 // readKey reads a key after its opening quote, at most max bytes once
