@@ -367,3 +367,18 @@ func TestHandlerReplayThroughCommit(t *testing.T) {
 	assert.Len(t, crm.Reports(), 1)
 	assert.Equal(t, 1, crm.Rollbacks())
 }
+
+// Keys are read in any letter case, as encoding/json reads them; the same
+// key in two cases is a repeated key.
+func TestHandlerKeysIgnoreLetterCase(t *testing.T) {
+	t.Parallel()
+	good := mustJSON(wire())
+	sink := &memSink{}
+	h := sowell.NewHandler(sink, sowell.WithBearerToken(crmToken))
+	status, out := post(h, strings.Replace(good, `"residence"`, `"Residence"`, 1))
+	require.Equal(t, 201, status, out)
+	assert.Equal(t, "RES-0042", sink.committed[0].Residence)
+	status, out = post(h, strings.Replace(good, `"residence":"RES-0042"`, `"residence":"RES-0042","RESIDENCE":"RES-9"`, 1))
+	require.Equal(t, 400, status, out)
+	assert.Equal(t, "residence", out["fields"].([]any)[0].(map[string]any)["field"])
+}

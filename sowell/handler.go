@@ -2,6 +2,7 @@ package sowell
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"encoding/base64"
@@ -321,6 +322,16 @@ var wireKeys = [...]struct {
 
 const photosKey = 9 // wireKeys' index of "photos"
 
+// wireKeyBytes are the keys compared with what the body holds: letter
+// case ignored, as encoding/json does ("Qualification" is qualification,
+// and given beside it, a repeated key).
+var wireKeyBytes = func() (b [len(wireKeys)][]byte) {
+	for i, k := range wireKeys {
+		b[i] = []byte(k.name)
+	}
+	return b
+}()
+
 // decoder reads the wire form of a report (see Push): one JSON object
 // with string fields and "photos", an array of base64 strings. Each
 // photo is handed to the transaction as it is read. Its memory is bounded
@@ -388,8 +399,8 @@ func (d *decoder) report(ctx context.Context) (*Report, error) {
 			return nil, err
 		}
 		k := -1
-		for i, wk := range wireKeys {
-			if wk.name == string(kb) {
+		for i := range wireKeyBytes {
+			if bytes.EqualFold(kb, wireKeyBytes[i]) {
 				k = i
 				break
 			}

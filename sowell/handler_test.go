@@ -255,6 +255,8 @@ func FuzzHandler(f *testing.F) {
 		strings.Replace(good, "Fuite d'eau", `Fuite\r\nd'eau`, 1),
 		strings.Replace(good, "2012-04-23T18:25:43.511Z", "2012-04-23T20:25:43+0200", 1),
 		good + ` {}`,
+		strings.Replace(good, `"spot"`, `"ſpot"`, 1),
+		strings.Replace(good, `"residence":"RES-0042"`, `"residence":"RES-0042","RESIDENCE":"RES-9"`, 1),
 	} {
 		f.Add(s)
 	}
@@ -286,6 +288,14 @@ func FuzzHandler(f *testing.F) {
 			}
 			require.True(t, utf8.ValidString(r.Description))
 			require.NoError(t, r.Validate())
+			// What was stored is what encoding/json reads in the body.
+			var std struct {
+				Qualification, Residence, Spot, Author, Description, URL string
+				AuthorEmail                                               string `json:"author_email"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(body), &std))
+			require.Equal(t, []string{std.Qualification, std.Residence, std.Spot, std.Author, std.AuthorEmail, std.Description, std.URL},
+				[]string{r.Qualification, r.Residence, r.Spot, r.Author, r.AuthorEmail, r.Description, r.URL})
 		} else {
 			require.Empty(t, sink.committed)
 		}
