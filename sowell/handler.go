@@ -122,7 +122,8 @@ type handler struct {
 // are read and named by PhotoName: neither the body nor a photo is held in
 // memory, and the handler's memory stays a few hundred kilobytes whatever
 // the body holds: a 400 lists at most 20 problems, one per field, and
-// counts the others in "more". A key given twice is refused, and the
+// counts the others in "more". Keys are read in any letter case, as
+// encoding/json reads them; a key given twice is refused, and the
 // MaxPhotos limit counts every photo of the body. Text fields are checked
 // as Report.Validate does: invalid UTF-8 and control characters are
 // refused, line breaks allowed in the description only.
