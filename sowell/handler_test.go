@@ -291,7 +291,7 @@ func FuzzHandler(f *testing.F) {
 			// What was stored is what encoding/json reads in the body.
 			var std struct {
 				Qualification, Residence, Spot, Author, Description, URL string
-				AuthorEmail                                               string `json:"author_email"`
+				AuthorEmail                                              string `json:"author_email"`
 			}
 			require.NoError(t, json.Unmarshal([]byte(body), &std))
 			require.Equal(t, []string{std.Qualification, std.Residence, std.Spot, std.Author, std.AuthorEmail, std.Description, std.URL},
