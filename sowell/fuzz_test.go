@@ -3,8 +3,12 @@ package sowell_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -93,6 +97,58 @@ func FuzzParseTime(f *testing.F) {
 			got, err := sowell.ParseTime(s)
 			require.NoError(t, err, s)
 			require.True(t, at.Equal(got), "%s read as %v", s, got)
+		}
+	})
+}
+
+// FuzzPushAnswer: whatever the CRM answers, Push does not lose it. Any
+// 2xx is a success whose UID is the "id" member when it holds a
+// non-empty string; any other status is an *Error carrying it, whose
+// text is bounded and never shows the token.
+func FuzzPushAnswer(f *testing.F) {
+	f.Add(201, `{"id":"CRM-1"}`)
+	f.Add(202, `{"uid":7}`)
+	f.Add(204, ``)
+	f.Add(200, `{"id":""}`)
+	f.Add(400, `{"error":"invalid report","fields":[{"field":"url","problem":"is required"}]}`)
+	f.Add(500, `<html>`+sowelltest.Token+`</html>`)
+	f.Add(299, `[1,2]`)
+	f.Add(418, `{"error":{"nested":true}}`)
+	var status atomic.Int32
+	var body atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.WriteHeader(int(status.Load()))
+		_, _ = io.WriteString(w, body.Load().(string))
+	}))
+	f.Cleanup(srv.Close)
+	c, err := sowell.NewCRMClient(srv.URL, sowelltest.Token, sowell.WithRetry(0, 0, 0))
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, code int, answer string) {
+		if code < 200 || code > 599 || code >= 300 && code < 400 {
+			return // redirects have their own tests; 1xx are not final
+		}
+		status.Store(int32(code))
+		body.Store(answer)
+		rc, err := c.Push(context.Background(), report())
+		if code < 300 {
+			require.NoError(t, err, "a created report is never reported as failed")
+			require.Equal(t, code, rc.StatusCode)
+			var obj map[string]any
+			if json.Unmarshal([]byte(answer), &obj) == nil {
+				if id, ok := obj["id"].(string); ok && id != "" && len(obj) == 1 {
+					require.Equal(t, id, rc.CRMUID)
+				}
+			}
+			return
+		}
+		var e *sowell.Error
+		require.ErrorAs(t, err, &e)
+		require.Equal(t, code, e.StatusCode)
+		require.Less(t, len(err.Error()), 16<<10)
+		require.NotContains(t, err.Error(), sowelltest.Token)
+		if answer != "" && e.Message == "" && len(e.Fields) == 0 {
+			require.NotEmpty(t, e.Body, "what the CRM said is kept")
 		}
 	})
 }
