@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -120,4 +121,140 @@ func (c core) call(ctx context.Context, req transport.Request) (*transport.Respo
 		return nil, failure(req.Op, resp, c.http)
 	}
 	return resp, nil
+}
+
+// CRMClient is SoWell's side of the push: it sends reports to the CRM's
+// endpoint (a CRM built on NewHandler, or any CRM speaking the same wire
+// form). Printing it never shows the token.
+type CRMClient struct {
+	core
+	path     string
+	uidKeys  []string
+	location bool
+	linkID   func(string) (string, error)
+	maxPush  int64
+}
+
+// NewCRMClient returns a client for the CRM's endpoint at crmURL (scheme,
+// host and optional path prefix; the report path, DefaultCRMPath, is
+// joined to it) with the bearer token the CRM gave SoWell. Both are
+// positional: each CRM has its own host, and there is no default one.
+// Tokens shorter than 6 characters are refused, as they cannot be masked
+// safely in errors and logs.
+func NewCRMClient(crmURL, token string, opts ...Option) (*CRMClient, error) {
+	s := &settings{path: DefaultCRMPath, crm: true, uidKeys: DefaultUIDKeys, location: true, linkID: IDFromLink, maxPush: DefaultMaxBodySize}
+	c, err := newCore(crmURL, token, s, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &CRMClient{core: c, path: s.path, uidKeys: s.uidKeys, location: s.location, linkID: s.linkID, maxPush: s.maxPush}, nil
+}
+
+// Format prints the client without its token.
+func (c CRMClient) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "sowell.CRMClient{path: %q}", c.path) }
+
+// Client is the CRM's side of the status update: it tells SoWell a
+// report's new status. Printing it never shows the token.
+type Client struct {
+	core
+	prefix, suffix string // the status path around {id}
+	statuses       []Status
+}
+
+// NewClient returns a client for SoWell's API at apiURL (scheme, host and
+// optional path prefix) with the bearer token SoWell gave the CRM. Both are
+// positional: SoWell's API is not public and has no known default host.
+// Tokens shorter than 6 characters are refused, as they cannot be masked
+// safely in errors and logs.
+func NewClient(apiURL, token string, opts ...Option) (*Client, error) {
+	s := &settings{path: DefaultStatusPath}
+	c, err := newCore(apiURL, token, s, opts)
+	if err != nil {
+		return nil, err
+	}
+	prefix, suffix, ok := strings.Cut(s.path, "{id}")
+	if !ok {
+		return nil, fmt.Errorf("sowell: status path %q has no {id}", s.path)
+	}
+	return &Client{core: c, prefix: prefix, suffix: suffix, statuses: append(statusTable.Values(), s.statuses...)}, nil
+}
+
+// Format prints the client without its token.
+func (c Client) Format(f fmt.State, _ rune) {
+	fmt.Fprintf(f, "sowell.Client{path: %q}", c.prefix+"{id}"+c.suffix)
+}
+
+// Accepts reports whether the client may send s: one of the known
+// statuses or one given to WithStatuses.
+func (c *Client) Accepts(s Status) bool { return slices.Contains(c.statuses, s) }
+
+// WithUIDKeys replaces DefaultUIDKeys: the members of the CRM's JSON
+// answer that may hold the CRM UID, tried in order, letter case ignored.
+// No key at all means the body is not read for it. CRMClient only.
+func WithUIDKeys(keys ...string) Option {
+	return func(s *settings) error {
+		if !s.crm {
+			return errors.New("WithUIDKeys is a CRMClient option")
+		}
+		s.uidKeys = append([]string(nil), keys...)
+		return nil
+	}
+}
+
+// WithUIDFromLocation says whether Push takes the CRM UID from the last
+// path segment of the answer's Location header when no UID key holds it
+// (true by default). CRMClient only.
+func WithUIDFromLocation(on bool) Option {
+	return func(s *settings) error {
+		if !s.crm {
+			return errors.New("WithUIDFromLocation is a CRMClient option")
+		}
+		s.location = on
+		return nil
+	}
+}
+
+// WithSoWellID replaces IDFromLink, the way Push derives SoWell's id of a
+// report from its link ("Lien SoWell"). The function must not keep the
+// link. CRMClient only.
+func WithSoWellID(f func(link string) (string, error)) Option {
+	return func(s *settings) error {
+		if !s.crm || f == nil {
+			return errors.New("WithSoWellID is a CRMClient option and needs a function")
+		}
+		s.linkID = f
+		return nil
+	}
+}
+
+// WithMaxPushSize is the body size the CRM accepts (DefaultMaxBodySize,
+// the default of NewHandler). Push refuses a report whose photos' known
+// sizes exceed it before sending anything, and stops streaming one that
+// turns out larger. CRMClient only.
+func WithMaxPushSize(n int64) Option {
+	return func(s *settings) error {
+		if !s.crm || n <= 0 {
+			return errors.New("WithMaxPushSize is a CRMClient option and needs a positive size")
+		}
+		s.maxPush = n
+		return nil
+	}
+}
+
+// WithStatuses adds statuses SoWell accepts beyond Pending, Ongoing, Done
+// and Canceled: UpdateStatus (and so Notifier) may send them. Each must be
+// one line of valid UTF-8 text. Client only.
+func WithStatuses(statuses ...Status) Option {
+	return func(s *settings) error {
+		if s.crm {
+			return errors.New("WithStatuses is a Client option")
+		}
+		for _, st := range statuses {
+			if p := statusProblem(st); p != "" {
+				return fmt.Errorf("status %q %s", st, p)
+			}
+		}
+		s.statuses = append(s.statuses, statuses...)
+		return nil
+	}
 }

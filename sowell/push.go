@@ -23,59 +23,6 @@ import (
 // answers a "CRM UID" but name no key.
 var DefaultUIDKeys = []string{"id", "uid", "crmUid", "crm_uid", "crmId", "crm_id"}
 
-// WithUIDKeys replaces DefaultUIDKeys: the members of the CRM's JSON
-// answer that may hold the CRM UID, tried in order, letter case ignored.
-// No key at all means the body is not read for it. CRMClient only.
-func WithUIDKeys(keys ...string) Option {
-	return func(s *settings) error {
-		if !s.crm {
-			return errors.New("WithUIDKeys is a CRMClient option")
-		}
-		s.uidKeys = append([]string(nil), keys...)
-		return nil
-	}
-}
-
-// WithUIDFromLocation says whether Push takes the CRM UID from the last
-// path segment of the answer's Location header when no UID key holds it
-// (true by default). CRMClient only.
-func WithUIDFromLocation(on bool) Option {
-	return func(s *settings) error {
-		if !s.crm {
-			return errors.New("WithUIDFromLocation is a CRMClient option")
-		}
-		s.location = on
-		return nil
-	}
-}
-
-// WithSoWellID replaces IDFromLink, the way Push derives SoWell's id of a
-// report from its link ("Lien SoWell"). The function must not keep the
-// link. CRMClient only.
-func WithSoWellID(f func(link string) (string, error)) Option {
-	return func(s *settings) error {
-		if !s.crm || f == nil {
-			return errors.New("WithSoWellID is a CRMClient option and needs a function")
-		}
-		s.linkID = f
-		return nil
-	}
-}
-
-// WithMaxPushSize is the body size the CRM accepts (DefaultMaxBodySize,
-// the default of NewHandler). Push refuses a report whose photos' known
-// sizes exceed it before sending anything, and stops streaming one that
-// turns out larger. CRMClient only.
-func WithMaxPushSize(n int64) Option {
-	return func(s *settings) error {
-		if !s.crm || n <= 0 {
-			return errors.New("WithMaxPushSize is a CRMClient option and needs a positive size")
-		}
-		s.maxPush = n
-		return nil
-	}
-}
-
 // IDFromLink is SoWell's id of a report taken from its link ("Lien
 // SoWell", the report's page in SoWell's manager interface): the last
 // non-empty segment of its path, unescaped
@@ -93,36 +40,6 @@ func IDFromLink(link string) (string, error) {
 	}
 	return last, nil
 }
-
-// CRMClient is SoWell's side of the push: it sends reports to the CRM's
-// endpoint (a CRM built on NewHandler, or any CRM speaking the same wire
-// form). Printing it never shows the token.
-type CRMClient struct {
-	core
-	path     string
-	uidKeys  []string
-	location bool
-	linkID   func(string) (string, error)
-	maxPush  int64
-}
-
-// NewCRMClient returns a client for the CRM's endpoint at crmURL (scheme,
-// host and optional path prefix; the report path, DefaultCRMPath, is
-// joined to it) with the bearer token the CRM gave SoWell. Both are
-// positional: each CRM has its own host, and there is no default one.
-// Tokens shorter than 6 characters are refused, as they cannot be masked
-// safely in errors and logs.
-func NewCRMClient(crmURL, token string, opts ...Option) (*CRMClient, error) {
-	s := &settings{path: DefaultCRMPath, crm: true, uidKeys: DefaultUIDKeys, location: true, linkID: IDFromLink, maxPush: DefaultMaxBodySize}
-	c, err := newCore(crmURL, token, s, opts)
-	if err != nil {
-		return nil, err
-	}
-	return &CRMClient{core: c, path: s.path, uidKeys: s.uidKeys, location: s.location, linkID: s.linkID, maxPush: s.maxPush}, nil
-}
-
-// Format prints the client without its token.
-func (c CRMClient) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "sowell.CRMClient{path: %q}", c.path) }
 
 // Receipt is what Push returns: the CRM's answer and the ids that address
 // the report from now on.

@@ -30,24 +30,6 @@ const (
 
 var statusTable = enum.NewStrings("Status", []Status{Pending, Ongoing, Done, Canceled}, map[string]Status{"cancelled": Canceled})
 
-// WithStatuses adds statuses SoWell accepts beyond Pending, Ongoing, Done
-// and Canceled: UpdateStatus (and so Notifier) may send them. Each must be
-// one line of valid UTF-8 text. Client only.
-func WithStatuses(statuses ...Status) Option {
-	return func(s *settings) error {
-		if s.crm {
-			return errors.New("WithStatuses is a Client option")
-		}
-		for _, st := range statuses {
-			if p := statusProblem(st); p != "" {
-				return fmt.Errorf("status %q %s", st, p)
-			}
-		}
-		s.statuses = append(s.statuses, statuses...)
-		return nil
-	}
-}
-
 func statusProblem(s Status) string {
 	if strings.TrimSpace(string(s)) == "" {
 		return "is empty"
@@ -57,41 +39,6 @@ func statusProblem(s Status) string {
 	}
 	return validate.TextProblem(string(s), false)
 }
-
-// Client is the CRM's side of the status update: it tells SoWell a
-// report's new status. Printing it never shows the token.
-type Client struct {
-	core
-	prefix, suffix string // the status path around {id}
-	statuses       []Status
-}
-
-// NewClient returns a client for SoWell's API at apiURL (scheme, host and
-// optional path prefix) with the bearer token SoWell gave the CRM. Both are
-// positional: SoWell's API is not public and has no known default host.
-// Tokens shorter than 6 characters are refused, as they cannot be masked
-// safely in errors and logs.
-func NewClient(apiURL, token string, opts ...Option) (*Client, error) {
-	s := &settings{path: DefaultStatusPath}
-	c, err := newCore(apiURL, token, s, opts)
-	if err != nil {
-		return nil, err
-	}
-	prefix, suffix, ok := strings.Cut(s.path, "{id}")
-	if !ok {
-		return nil, fmt.Errorf("sowell: status path %q has no {id}", s.path)
-	}
-	return &Client{core: c, prefix: prefix, suffix: suffix, statuses: append(statusTable.Values(), s.statuses...)}, nil
-}
-
-// Format prints the client without its token.
-func (c Client) Format(f fmt.State, _ rune) {
-	fmt.Fprintf(f, "sowell.Client{path: %q}", c.prefix+"{id}"+c.suffix)
-}
-
-// Accepts reports whether the client may send s: one of the known
-// statuses or one given to WithStatuses.
-func (c *Client) Accepts(s Status) bool { return slices.Contains(c.statuses, s) }
 
 // UpdateStatus sets a report's status in SoWell: PUT of {"status": ...} at
 // the status path, reportID (SoWell's id, see Receipt.SoWellID) escaped so
