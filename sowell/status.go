@@ -105,6 +105,9 @@ func (n Notifier) Notify(ctx context.Context, ch StatusChange) (bool, error) {
 	if !strings.EqualFold(strings.TrimSpace(ch.Channel), ChannelSoWell) {
 		return false, nil
 	}
+	if n.Client == nil {
+		return false, errors.New("sowell: notifier: no client")
+	}
 	st, err := n.Map.Map(ch.CRMStatus)
 	if err != nil {
 		return false, err
