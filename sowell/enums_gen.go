@@ -9,7 +9,7 @@ func (v Priority) Valid() bool { return priorityTable.Valid(v) }
 // spacing ignored.
 func ParsePriority(s string) (Priority, error) { return priorityTable.Parse(s) }
 
-// PriorityValues returns every allowed Priority, in the seed's order.
+// PriorityValues returns every allowed Priority, in the order of the service's document.
 func PriorityValues() []Priority { return priorityTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -19,5 +19,5 @@ func (v Status) Valid() bool { return statusTable.Valid(v) }
 // spacing ignored.
 func ParseStatus(s string) (Status, error) { return statusTable.Parse(s) }
 
-// StatusValues returns every allowed Status, in the seed's order.
+// StatusValues returns every allowed Status, in the order of the service's document.
 func StatusValues() []Status { return statusTable.Values() }
