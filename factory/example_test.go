@@ -22,9 +22,9 @@ func lead() factory.Project {
 }
 
 func ExampleNew() {
-	srv := factorytest.NewServer() // a real account: factory.New(factory.AcceptanceBaseURL, key)
+	srv := factorytest.NewServer() // a real account: factory.New(key, factory.Production)
 	defer srv.Close()
-	client, err := factory.New(srv.URL, factorytest.APIKey)
+	client, err := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func ExampleClient_NextProject() {
 	srv := factorytest.NewServer()
 	defer srv.Close()
 	srv.AddImported(lead())
-	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	ctx := context.Background()
 
 	p, err := client.NextProject(ctx)
@@ -61,7 +61,7 @@ func ExampleClient_UpdateProject() {
 	srv := factorytest.NewServer()
 	defer srv.Close()
 	id := srv.AddImported(lead())
-	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	ctx := context.Background()
 
 	p, _ := client.NextProject(ctx) // 1. fetch
@@ -87,7 +87,7 @@ func ExampleClient_ScheduleAppointment() {
 	srv := factorytest.NewServer()
 	defer srv.Close()
 	id := srv.AddImported(lead())
-	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	ctx := context.Background()
 
 	_, _ = client.LogCall(ctx, id, factory.PhoneCall{Subject: "Premier appel", Direction: factory.Outgoing, DurationMinutes: 7})
@@ -112,7 +112,7 @@ func ExampleClient_Conclude() {
 	defer srv.Close()
 	srv.SetConclusionCodes(map[string]string{"RDV": "CONCL-RDV-PHYSIQUE"}) // the "code conclusion" entity
 	id := srv.AddImported(lead())
-	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 
 	_, err := client.Conclude(context.Background(), id, "CC-42", "RDV")
 	fmt.Println(err, srv.Conclusion(id))
@@ -120,7 +120,7 @@ func ExampleClient_Conclude() {
 	_, err = client.Conclude(context.Background(), id, "CC-42", "???")
 	var e *factory.Error
 	if errors.As(err, &e) && errors.Is(err, factory.ErrRejected) {
-		fmt.Println(e.ErCode, e.ErMessage)
+		fmt.Println(e.Code, e.Message)
 	}
 	// Output:
 	// <nil> CONCL-RDV-PHYSIQUE

@@ -92,7 +92,7 @@ func TestSeedClosures(t *testing.T) {
 		for _, m := range want {
 			assert.Equal(t, closure, m.Closure(), "%s", m)
 			p := factory.Project{Channel: "web", Closure: closure, ClosureReason: m}
-			assert.NoError(t, p.Validate(false), "%s / %s", closure, m)
+			assert.NoError(t, p.Validate(), "%s / %s", closure, m)
 		}
 		total += len(want)
 	}
@@ -179,7 +179,7 @@ func TestWireBodies(t *testing.T) {
 		_, _ = io.WriteString(w, `{"error":{"erCode":null,"erMessage":null},"factoryprojectid":"FP-1","callcenterprojectid":"CC-1","url":"u"}`)
 	}))
 	defer srv.Close()
-	c, err := factory.New(srv.URL, apiKey)
+	c, err := factory.New(apiKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	ctx := context.Background()
 
