@@ -345,8 +345,12 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 		}
 	}
 	if a.payload == nil && top != nil {
-		a.payload = t
+		_, envelope := get("error")
+		if !envelope {
+			a.payload = t // the answer itself: a project, or one item
+		}
 		if op, found := get("Operation"); found {
+			a.payload = nil
 			var o map[string]json.RawMessage
 			if json.Unmarshal(op, &o) == nil {
 				if set, found := member(o, "Set"); found {

@@ -128,9 +128,9 @@ type Project struct {
 	SearchedCities string `json:"ville_rech"`
 	// Resale says whether the project is a resale ("revente"): oui or non.
 	Resale OuiNon `json:"revente"`
-	// SalesRep is the project's owner ("commercial", "suivi par"): the
-	// e-mail of a seller holding a La Factory licence when set (see
-	// Client.CheckSalesRep and Project.OmitSalesRep).
+	// SalesRep is the project's owner ("commercial", "suivi par"): when
+	// set, the e-mail of a seller holding a La Factory licence (see
+	// Client.CheckSalesRep).
 	SalesRep string `json:"commercial"`
 
 	// UTMCampaign is the marketing campaign's code ("campagne").
@@ -355,7 +355,7 @@ func compact(v json.RawMessage) json.RawMessage {
 func (p Project) MarshalJSON() ([]byte, error) { return p.encode(false) }
 
 // encode writes the project; update leaves date_acquisition out (set at
-// creation, never updated) and commercial when OmitSalesRep was called.
+// creation, never updated).
 func (p *Project) encode(update bool) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteByte('{')
@@ -371,7 +371,7 @@ func (p *Project) encode(update bool) ([]byte, error) {
 		buf.Write(value)
 	}
 	for _, b := range balises {
-		if update && b.name == "date_acquisition" || p.omitRep && b.name == "commercial" {
+		if update && b.name == "date_acquisition" {
 			continue
 		}
 		text := p.get(b)
@@ -423,19 +423,6 @@ func (p *Project) Clear(names ...string) *Project {
 		delete(p.Extra, n)
 		p.cleared[extraKey(n)] = true
 	}
-	return p
-}
-
-// OmitSalesRep leaves the commercial balise (the owner, "suivi par") out
-// of what CreateProject and UpdateProject send, and lets UpdateProject go
-// without it. Use it when La Factory sent an owner who is not a licensed
-// seller, or when the referential lists no seller: the document (section
-// 3.3.2) requires, when the balise is set, the e-mail of a seller holding
-// a licence in La Factory, so such an owner cannot be sent back; the
-// document makes the balise optional ("si la balise est alimentée"). It
-// returns p for chaining.
-func (p *Project) OmitSalesRep() *Project {
-	p.omitRep = true
 	return p
 }
 
@@ -569,7 +556,7 @@ func (p *Project) check(op string) error {
 func (p *Project) blanked() validate.List {
 	var names []string
 	for key, s := range p.sent {
-		if p.cleared[key] || key == "date_acquisition" || key == "commercial" && p.omitRep {
+		if p.cleared[key] || key == "date_acquisition" {
 			continue
 		}
 		if t, err := scalarText(s.raw); err == nil && t == "" {

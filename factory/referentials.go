@@ -298,19 +298,22 @@ func (c *Client) Sources(ctx context.Context) ([]Source, error) {
 	return referential[Source](ctx, c, Getsources)
 }
 
-// CheckSalesRep reports whether the project's commercial can be sent: nil
-// when it is empty, left out with OmitSalesRep, or the e-mail of a seller
+// CheckSalesRep reports whether the project's commercial ("suivi par",
+// the owner) can be sent: nil when it is empty or the e-mail of a seller
 // the GetPrograms referential lists (any letter case); otherwise an
 // *Error wrapping ErrSellerNotLicensed that says why. The document
 // (section 3.3.2) requires, when the balise is set, the e-mail of a seller
-// holding a licence in La Factory, and La Factory refuses any other; an
-// owner La Factory sent who is not such a seller can only be left out
-// (OmitSalesRep). It reads Programs, an idempotent call.
+// holding a licence in La Factory, so La Factory refuses any other, even
+// an owner it sent itself (a manager, or any owner when the referential
+// lists no seller). Such a project can be updated with a listed seller,
+// or with Clear("commercial"), which sends the balise empty: the document
+// then checks nothing, and its full-replace rule blanks the owner. It
+// reads Programs, an idempotent call.
 func (c *Client) CheckSalesRep(ctx context.Context, p *Project) error {
 	if p == nil {
 		return nilArgument("check sales rep", "project")
 	}
-	if p.SalesRep == "" || p.omitRep {
+	if p.SalesRep == "" {
 		return nil
 	}
 	programs, err := c.Programs(ctx)
@@ -330,7 +333,7 @@ func (c *Client) CheckSalesRep(ctx context.Context, p *Project) error {
 	if sellers == 0 {
 		why = "GetPrograms lists no seller"
 	}
-	return &Error{Op: "CheckSalesRep", Err: fmt.Errorf("%w: commercial: %s; the document (section 3.3.2) requires the e-mail of a seller holding a licence in La Factory when the balise is set: choose a listed seller, or call Project.OmitSalesRep to send the project without it",
+	return &Error{Op: "CheckSalesRep", Err: fmt.Errorf("%w: commercial: %s; the document (section 3.3.2) requires the e-mail of a seller holding a licence in La Factory when the balise is set: choose a listed seller, or call Project.Clear(\"commercial\") to send it empty (La Factory then blanks the owner)",
 		ErrSellerNotLicensed, why)}
 }
 
