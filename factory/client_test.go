@@ -369,7 +369,9 @@ func TestFaultMatrix(t *testing.T) {
 			p.FactoryProjectID, p.CallCenterProjectID = id, "CC-1"
 			_, err := c.UpdateProject(ctx, &p)
 			return err
-		}, func(srv *factorytest.Server, _ string) int { return srv.Calls(factory.CreateOrUpdateProject4CallCenter) }),
+		}, func(srv *factorytest.Server, _ string) int {
+			return srv.Calls(factory.CreateOrUpdateProject4CallCenter)
+		}),
 		method("LogCall", transport.NotIdempotent, func(ctx context.Context, c *factory.Client, id string) error {
 			_, err := c.LogCall(ctx, id, factory.PhoneCall{Subject: "Appel", Direction: factory.Outgoing, DurationMinutes: 3})
 			return err

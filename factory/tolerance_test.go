@@ -416,8 +416,14 @@ func TestEmptySuccessIsNotSuccess(t *testing.T) {
 	t.Parallel()
 	start := time.Date(2026, 12, 3, 14, 0, 0, 0, factory.Paris)
 	calls := map[string]func(c *factory.Client) error{
-		"Acknowledge": func(c *factory.Client) error { _, err := c.Acknowledge(context.Background(), "FP-1", "CC-1"); return err },
-		"Conclude":    func(c *factory.Client) error { _, err := c.Conclude(context.Background(), "FP-1", "CC-1", "OK"); return err },
+		"Acknowledge": func(c *factory.Client) error {
+			_, err := c.Acknowledge(context.Background(), "FP-1", "CC-1")
+			return err
+		},
+		"Conclude": func(c *factory.Client) error {
+			_, err := c.Conclude(context.Background(), "FP-1", "CC-1", "OK")
+			return err
+		},
 		"CreateProject": func(c *factory.Client) error {
 			_, err := c.CreateProject(context.Background(), &factory.Project{Channel: "web"})
 			return err
