@@ -465,12 +465,16 @@ func (p *Project) Validate() error {
 	return p.check("update")
 }
 
+// changed reports whether the caller set the balise: a value La Factory
+// did not send, or one it sent and the project no longer holds. For a
+// project built by hand, every non-empty value.
 func (p *Project) changed(name string) bool {
+	v := p.get(balises[byName[name]])
 	s, ok := p.sent[name]
 	if !ok {
-		return true
+		return v != ""
 	}
-	return p.get(balises[byName[name]]) != s.text
+	return v != s.text
 }
 
 func (p *Project) check(op string) error {
@@ -705,7 +709,7 @@ func (c *Client) decodeProject(a *answer, item json.RawMessage) handedOut {
 	if err := json.Unmarshal(item, &p); err != nil {
 		return fail(c.http.Redactor().Message(describeJSONError(err)))
 	}
-	if p.FactoryProjectID == "" {
+	if strings.TrimSpace(p.FactoryProjectID) == "" {
 		return fail("it has no factoryprojectid")
 	}
 	return handedOut{p: &p}
