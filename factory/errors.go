@@ -47,6 +47,9 @@ type Error struct {
 	Err error
 }
 
+// Error describes what happened in terms of La Factory's answer: the
+// method, the HTTP status, erCode and erMessage, the cause and a short
+// body excerpt; never Raw.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("factory: " + e.Op)

@@ -28,7 +28,9 @@ const (
 // was in Raw and sent back unchanged, so that an update never blanks it.
 type DateTime struct {
 	time.Time
-	Raw string // the text received when it did not parse
+	// Raw is the text La Factory sent when it did not parse; it is sent
+	// back as it is.
+	Raw string
 }
 
 // NewDateTime returns t as a DateTime.
@@ -67,6 +69,8 @@ func (d *DateTime) UnmarshalJSON(b []byte) error {
 // Like DateTime, it keeps an unparseable value in Raw.
 type Date struct {
 	time.Time
+	// Raw is the text La Factory sent when it did not parse; it is sent
+	// back as it is.
 	Raw string
 }
 
