@@ -127,7 +127,7 @@ var (
 	// know the factoryprojectid and so created a new project, as its
 	// document says it does (section 3.3.3.1). The new ids are in
 	// Error.Result.
-	ErrProjectCreated = errors.New("La Factory did not know the project and created a new one")
+	ErrProjectCreated = errors.New("the project was unknown to La Factory, which created a new one")
 	// ErrSellerNotLicensed is CheckSalesRep's cause when the commercial
 	// ("suivi par", the project's owner) is not the e-mail of a seller the
 	// GetPrograms referential lists.

@@ -177,7 +177,6 @@ type Project struct {
 	// cleared holds the balises the caller blanks on purpose.
 	sent    map[string]sentValue
 	cleared map[string]bool
-	omitRep bool
 }
 
 // sentValue is a balise as La Factory sent it: its JSON value, and its
@@ -293,28 +292,24 @@ func (p *Project) UnmarshalJSON(data []byte) error {
 	if raw == nil {
 		return errors.New("a project is a JSON object, not null")
 	}
-	*p = Project{sent: map[string]sentValue{}}
-	// Exact names first, so that a second spelling of a balise goes to
-	// Extra rather than replacing the documented one.
+	*p = Project{sent: make(map[string]sentValue, len(raw))}
+	// Exact names first, then the flux's names, then the others in a
+	// fixed order, so that a second spelling of a balise goes to Extra
+	// rather than replacing the documented one.
 	keys := make([]string, 0, len(raw))
+	var aliases, others []string
 	for k := range raw {
-		keys = append(keys, k)
+		switch _, exact := byName[k]; {
+		case exact:
+			keys = append(keys, k)
+		case fluxAliases[k] != "":
+			aliases = append(aliases, k)
+		default:
+			others = append(others, k)
+		}
 	}
-	rank := func(k string) int {
-		if _, ok := byName[k]; ok {
-			return 0
-		}
-		if _, ok := fluxAliases[k]; ok {
-			return 1
-		}
-		return 2
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if ri, rj := rank(keys[i]), rank(keys[j]); ri != rj {
-			return ri < rj
-		}
-		return keys[i] < keys[j]
-	})
+	sort.Strings(others)
+	keys = append(append(keys, aliases...), others...)
 	for _, k := range keys {
 		v := raw[k]
 		if i, known := byFold[strings.ToLower(k)]; known {
@@ -323,15 +318,15 @@ func (p *Project) UnmarshalJSON(data []byte) error {
 				if err := p.set(b, v); err != nil {
 					return fmt.Errorf("balise %q %s", k, strings.TrimPrefix(err.Error(), "want "))
 				}
-				p.sent[b.name] = sentValue{raw: compact(v), text: p.get(b)}
+				p.sent[b.name] = sentValue{raw: v, text: p.get(b)}
 				continue
 			}
 		}
 		if p.Extra == nil {
 			p.Extra = map[string]json.RawMessage{}
 		}
-		p.Extra[k] = compact(v)
-		p.sent[extraKey(k)] = sentValue{raw: compact(v)}
+		p.Extra[k] = v
+		p.sent[extraKey(k)] = sentValue{raw: v}
 	}
 	return nil
 }
@@ -339,14 +334,6 @@ func (p *Project) UnmarshalJSON(data []byte) error {
 // extraKey is the key of an Extra balise in Project.sent, apart from the
 // known balises' names.
 func extraKey(k string) string { return "\x00" + k }
-
-func compact(v json.RawMessage) json.RawMessage {
-	var buf bytes.Buffer
-	if json.Compact(&buf, v) != nil {
-		return append(json.RawMessage(nil), v...)
-	}
-	return buf.Bytes()
-}
 
 // MarshalJSON writes every balise of the update table (a creation's body),
 // then Extra. A value La Factory sent and the project still holds goes
@@ -365,8 +352,7 @@ func (p *Project) encode(update bool) ([]byte, error) {
 			buf.WriteByte(',')
 		}
 		first = false
-		k, _ := marshal(key)
-		buf.Write(k)
+		buf.Write(appendJSONString(nil, key))
 		buf.WriteByte(':')
 		buf.Write(value)
 	}
@@ -379,11 +365,7 @@ func (p *Project) encode(update bool) ([]byte, error) {
 			write(b.name, s.raw)
 			continue
 		}
-		v, err := marshal(text)
-		if err != nil {
-			return nil, err
-		}
-		write(b.name, v)
+		write(b.name, appendJSONString(nil, text))
 	}
 	extra := make([]string, 0, len(p.Extra))
 	for k := range p.Extra {
@@ -396,9 +378,9 @@ func (p *Project) encode(update bool) ([]byte, error) {
 			v = json.RawMessage("null")
 		}
 		if !json.Valid(v) {
-			return nil, fmt.Errorf("Extra balise %q is not JSON", k)
+			return nil, fmt.Errorf("balise %q of Extra is not JSON", k)
 		}
-		write(k, compact(v))
+		write(k, bytes.TrimSpace(v))
 	}
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
@@ -527,7 +509,7 @@ func (p *Project) check(op string) error {
 		}
 	}
 	for k, v := range p.Extra {
-		if s, ok := p.sent[extraKey(k)]; ok && bytes.Equal(compact(v), s.raw) {
+		if s, ok := p.sent[extraKey(k)]; ok && bytes.Equal(bytes.TrimSpace(v), bytes.TrimSpace(s.raw)) {
 			continue
 		}
 		switch {
@@ -645,8 +627,9 @@ func (c *Client) UpdateProject(ctx context.Context, p *Project) (*Result, error)
 	}
 	if res.FactoryProjectID != p.FactoryProjectID {
 		res.Created = true
-		return res, &Error{Op: string(opCreateOrUpdate), Result: res, Err: fmt.Errorf("%w: factoryprojectid %q is unknown to La Factory, which created project %q",
-			ErrProjectCreated, c.http.Redactor().Message(p.FactoryProjectID), c.http.Redactor().Message(res.FactoryProjectID))}
+		r := c.http.Redactor()
+		return res, &Error{Op: string(opCreateOrUpdate), Result: res, Err: fmt.Errorf("%w: sent factoryprojectid %q, new project %q",
+			ErrProjectCreated, r.Message(p.FactoryProjectID), r.Message(res.FactoryProjectID))}
 	}
 	return res, nil
 }
