@@ -8,7 +8,7 @@
 // update replacing every balise (blanking what was not sent, keeping
 // date_acquisition); commercial holding a licensed seller's e-mail when
 // set (section 3.3.2); conclusion codes mapped through a table the test
-// sets; activities with the fields section 3.4.2 requires; the
+// sets; activities with the fields and values section 3.4.2 requires; the
 // referentials; the api-key check; and the faults of FailNext.
 //
 // Like La Factory's backend, it reads balise names in any letter case,
@@ -575,6 +575,30 @@ func (s *Server) activity(in map[string]string) answer {
 	for _, k := range required {
 		if in[k] == "" {
 			return reject("400", k+" is required")
+		}
+	}
+	// The values section 3.4.2 lists.
+	oneOf := func(k string, allowed ...string) bool {
+		for _, a := range allowed {
+			if in[k] == a {
+				return true
+			}
+		}
+		return in[k] == ""
+	}
+	switch {
+	case !oneOf("direction", "0", "1"):
+		return reject("400", "direction must be 0 (incoming) or 1 (outgoing)")
+	case !oneOf("message", "true", "false"):
+		return reject("400", "message must be true or false")
+	case !oneOf("typerdv", "R1", "R2", "R3", "partenaire"):
+		return reject("400", "typerdv must be R1, R2, R3 or partenaire")
+	case !oneOf("naturerdv", "physique", "visio", "téléphonique"):
+		return reject("400", "naturerdv must be physique, visio or téléphonique")
+	}
+	for _, k := range []string{"datedebut", "datefin"} {
+		if _, err := factory.ParseDateTime(in[k]); in[k] != "" && err != nil {
+			return reject("400", k+" must be aaaammjjhhmmss")
 		}
 	}
 	p.activities = append(p.activities, Activity(in))
