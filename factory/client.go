@@ -347,8 +347,19 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 	}
 	if a.payload == nil && top != nil {
 		_, envelope := get("error")
-		if !envelope {
+		switch {
+		case !envelope:
 			a.payload = t // the answer itself: a project, or one item
+		case len(top) > 1:
+			// Members beside the error object: La Factory's answer is the
+			// payload itself (a project handed out flat), kept whole.
+			rest := make(map[string]json.RawMessage, len(top))
+			for k, v := range top {
+				if !strings.EqualFold(k, "error") {
+					rest[k] = v
+				}
+			}
+			a.payload, _ = json.Marshal(rest)
 		}
 		if op, found := get("Operation"); found {
 			a.payload = nil

@@ -545,17 +545,17 @@ func (p *Project) blanked() validate.List {
 		if p.cleared[key] || key == "date_acquisition" {
 			continue
 		}
-		if t, err := scalarText(s.raw); err == nil && t == "" {
-			continue // La Factory sent it empty
-		}
 		if name, extra := strings.CutPrefix(key, "\x00"); extra {
+			if t, err := scalarText(s.raw); err == nil && t == "" {
+				continue // La Factory sent it empty
+			}
 			v, ok := p.Extra[name]
 			if t, err := scalarText(v); !ok || err == nil && t == "" {
 				names = append(names, name)
 			}
 			continue
 		}
-		if p.get(balises[byName[key]]) == "" {
+		if s.text != "" && p.get(balises[byName[key]]) == "" {
 			names = append(names, key)
 		}
 	}

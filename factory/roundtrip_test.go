@@ -210,7 +210,9 @@ func FuzzProjectRoundTrip(f *testing.F) {
 		g := &gen{b: data}
 		members, project := generateProject(g)
 		body := project
-		switch g.intn(3) {
+		switch g.intn(4) {
+		case 3:
+			body = []byte(`{"error":{"erCode":null,"erMessage":null},` + string(project[1:]))
 		case 1:
 			body = []byte(`{"error":{"erCode":null,"erMessage":null},"Operation":{"Set":{"Data":` + string(project) + `}}}`)
 		case 2:

@@ -112,6 +112,19 @@ func TestScalarsOfAnyJSONType(t *testing.T) {
 	assert.Equal(t, `true`, string(stored["rgpdin"]))
 }
 
+// TestFlatProjectBesideTheErrorObject: a project written beside the error
+// object, rather than at Operation.Set.Data, is read, not dropped.
+func TestFlatProjectBesideTheErrorObject(t *testing.T) {
+	t.Parallel()
+	p, err := next(t, `{"error":{"erCode":null,"erMessage":null},"factoryprojectid":"FP-7","nom":"Durand"}`)
+	require.NoError(t, err)
+	assert.Equal(t, "FP-7", p.FactoryProjectID)
+	assert.Equal(t, "Durand", p.LastName)
+	assert.Empty(t, p.Extra, "the error object is not a balise")
+	_, err = next(t, `{"error":{"erCode":null,"erMessage":null}}`)
+	assert.ErrorIs(t, err, factory.ErrNoProject)
+}
+
 // TestUndecodableProjectReachesTheCaller: a project that cannot be decoded
 // is on the error whole, and Error never prints it (issue 12).
 func TestUndecodableProjectReachesTheCaller(t *testing.T) {
