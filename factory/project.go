@@ -290,7 +290,7 @@ func (p *Project) UnmarshalJSON(data []byte) error {
 		return errors.New("a project is a JSON object: " + describeJSONError(err))
 	}
 	if raw == nil {
-		return errors.New("a project is a JSON object, not null")
+		return nil // null: nothing to read, as encoding/json does
 	}
 	*p = Project{sent: make(map[string]sentValue, len(raw))}
 	// Exact names first, then the flux's names, then the others in a
@@ -316,7 +316,7 @@ func (p *Project) UnmarshalJSON(data []byte) error {
 			b := balises[i]
 			if _, taken := p.sent[b.name]; !taken {
 				if err := p.set(b, v); err != nil {
-					return fmt.Errorf("balise %q %s", k, strings.TrimPrefix(err.Error(), "want "))
+					return fmt.Errorf("balise %q %s", k, err)
 				}
 				p.sent[b.name] = sentValue{raw: v, text: p.get(b)}
 				continue
@@ -574,6 +574,9 @@ func (p *Project) blanked() validate.List {
 //
 // Not idempotent: a second send creates a second project, so the call is
 // retried only when it cannot have reached La Factory, or on 429 and 503.
+// For the same reason, an error that is not ErrRejected (no answer, or an
+// answer without a factoryprojectid: ErrMalformedResponse) leaves open
+// whether the project was created: look for it before sending it again.
 func (c *Client) CreateProject(ctx context.Context, p *Project) (*Result, error) {
 	if p == nil {
 		return nil, nilArgument("create", "project")
