@@ -129,6 +129,10 @@ func FuzzAnswer(f *testing.F) {
 		}
 		p, err := c.NextProject(ctx)
 		check(err)
+		var malformed *factory.Error
+		if errors.As(err, &malformed) && errors.Is(err, factory.ErrMalformedResponse) {
+			require.NotEmpty(t, malformed.Raw, "what La Factory handed out reaches the caller")
+		}
 		if err == nil {
 			require.NotEmpty(t, p.FactoryProjectID)
 			_, err = json.Marshal(p)
