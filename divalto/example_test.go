@@ -34,7 +34,7 @@ func ExampleProspectService_Put() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(out[0].Code, out[0].Status)
+	fmt.Println(out[0].Code, out[0].Result)
 
 	p, err := c.Prospects.Get(ctx, "P0000001", divalto.GetOptions{ResultType: divalto.Extended})
 	if err != nil {
@@ -43,7 +43,7 @@ func ExampleProspectService_Put() {
 	fmt.Println(p.Name, p.ProspectType.Code, p.Country)
 	fmt.Println(srv.Users("P0000001")[0].Prospect)
 	// Output:
-	// P0000001 written
+	// P0000001 done
 	// CHEZ SOI CTP FR
 	// P0000001
 }

@@ -82,7 +82,7 @@ func TestFaultMatrix(t *testing.T) {
 		}, nil)},
 		{Name: "Put", Kind: transport.Idempotent, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
 			out, err := c.Prospects.Put(ctx, divalto.ProspectRecord{Prospect: prospect("P2")})
-			if err == nil && out[0].Status != divalto.Written {
+			if err == nil && out[0].Result != divalto.Done {
 				return fmt.Errorf("outcome %v", out[0])
 			}
 			return err
