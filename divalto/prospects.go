@@ -79,7 +79,7 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 	}
 	ps, err := r.prospects()
 	if err != nil {
-		return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Err: err}
+		return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Raw: r.body, Err: err}
 	}
 	for _, p := range ps {
 		if strings.EqualFold(p.Code, code) || len(ps) == 1 && p.Code == "" { // weavy matches codes without case
@@ -304,7 +304,7 @@ func (s *ProspectService) list(ctx context.Context, opts *ListOptions, page int)
 	}
 	ps, err := r.prospects()
 	if err != nil {
-		return nil, &Error{Op: "list", Verb: VerbList, StatusCode: http.StatusOK, Err: err}
+		return nil, &Error{Op: "list", Verb: VerbList, StatusCode: http.StatusOK, Raw: r.body, Err: err}
 	}
 	if r.page > 0 {
 		page = r.page
