@@ -199,16 +199,28 @@ func firstByte(s string) byte {
 // filter takes several values as AnyOf("a", "b") ("a|b"), and Null
 // ("null") for a field that is not set (IS NULL).
 type Filters struct {
-	Code         string `json:"codeProspect,omitempty"`       // equal
-	Name         string `json:"name,omitempty"`               // contains
-	Family       string `json:"codeProspectFamily,omitempty"` // equal
-	Country      string `json:"codeCountry,omitempty"`        // equal
-	BaseUser     string `json:"codeBaseuser,omitempty"`       // equal
-	BranchOffice string `json:"codeBranchoffice,omitempty"`   // equal
-	Email        string `json:"email,omitempty"`              // equal
-	EmailDomain  string `json:"emailDomain,omitempty"`        // ends with: "@example.fr"
-	SiretNumber  string `json:"siretNumber,omitempty"`        // equal
-	City         string `json:"city,omitempty"`               // starts with
+	// Code is codeProspect: the prospect's code equals it.
+	Code string `json:"codeProspect,omitempty"`
+	// Name is name: the prospect's name contains it.
+	Name string `json:"name,omitempty"`
+	// Family is codeProspectFamily: the prospect's family code equals it.
+	Family string `json:"codeProspectFamily,omitempty"`
+	// Country is codeCountry: the prospect's country code equals it.
+	Country string `json:"codeCountry,omitempty"`
+	// BaseUser is codeBaseuser: the code of the user in charge equals it.
+	BaseUser string `json:"codeBaseuser,omitempty"`
+	// BranchOffice is codeBranchoffice: the branch office's code equals
+	// it.
+	BranchOffice string `json:"codeBranchoffice,omitempty"`
+	// Email is email: the e-mail address equals it.
+	Email string `json:"email,omitempty"`
+	// EmailDomain is emailDomain: the e-mail address ends with it
+	// ("@example.fr").
+	EmailDomain string `json:"emailDomain,omitempty"`
+	// SiretNumber is siretNumber: the SIRET number equals it.
+	SiretNumber string `json:"siretNumber,omitempty"`
+	// City is city: the city starts with it.
+	City string `json:"city,omitempty"`
 	// NotClosedBefore keeps the prospects not closed, or closed after
 	// this time (closedDate is null OR closedDate > value).
 	NotClosedBefore time.Time `json:"-"`
@@ -244,9 +256,11 @@ type ListOptions struct {
 	Type ResultType
 	// Page is pageNumber, from 1 (1 when 0). All starts there. The page
 	// size is a weavy setting (10 by default).
-	Page    int
+	Page int
+	// Filters are filters, ANDed.
 	Filters Filters
-	OrderBy OrderBy // "" (weavy's order) or NameAsc
+	// OrderBy is orderBy: "" (weavy's order) or NameAsc.
+	OrderBy OrderBy
 	// TopRows limits the prospects listed in all (0: no limit).
 	TopRows int
 	// Indicators asks for each prospect's indicators (getIndicators).
@@ -279,8 +293,10 @@ func (o *ListOptions) params(page int) (any, error) {
 
 // Page is one LIST page.
 type Page struct {
+	// Prospects is the page's prospects, in weavy's order.
 	Prospects []*Prospect
-	Number    int // pageNumber: weavy's, or the one asked for
+	// Number is pageNumber: weavy's, or the one asked for.
+	Number int
 	// MaxPage is the answer's maxPageNumber, the last page; 0 when weavy
 	// did not say.
 	MaxPage int

@@ -144,15 +144,26 @@ const (
 // (isIndividual = 1) at the end of the PUT that creates or modifies it,
 // and updates at the end of every later PUT of it.
 type Contact struct {
-	Code        string // generated: C0000001, C0000002, ...
-	Prospect    string // the prospect's code
-	Name        string // the prospect's name
-	Civility    string // the prospect's generictype_ID_civility as stored ("CIVILITY-M")
-	Email       string
-	Phone       string // the prospect's phoneNumber
-	MobilePhone string // the prospect's mobilePhoneNumber
-	Main        bool   // always true: mainContact = 1
-	Updates     int    // how many PUTs updated it after the one that created it
+	// Code is the contact's code, generated: C0000001, C0000002, ...
+	Code string
+	// Prospect is the prospect's code.
+	Prospect string
+	// Name is the prospect's name.
+	Name string
+	// Civility is the prospect's generictype_ID_civility as stored
+	// ("CIVILITY-M").
+	Civility string
+	// Email is the prospect's e-mail address.
+	Email string
+	// Phone is the prospect's phoneNumber.
+	Phone string
+	// MobilePhone is the prospect's mobilePhoneNumber.
+	MobilePhone string
+	// Main is always true: mainContact = 1.
+	Main bool
+	// Updates is how many PUTs updated the contact after the one that
+	// created it.
+	Updates int
 }
 
 // Server is a fake weavy webhook entry point. Its methods are safe for
@@ -456,6 +467,7 @@ type apiError struct {
 	msg    string
 }
 
+// Error is the message answered.
 func (e *apiError) Error() string { return e.msg }
 
 func badRequest(format string, args ...any) error {
