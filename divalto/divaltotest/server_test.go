@@ -790,3 +790,56 @@ func webhookPath(t *testing.T, company, entryPoint string) string {
 	require.NoError(t, err)
 	return p
 }
+
+// TestPUTNamesAreTheDocuments: the potential's PUT name is
+// generictype_ID_customerPotential; GET's generictype_ID_prospectPotential
+// sent in a PUT is not the potential.
+func TestPUTNamesAreTheDocuments(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	path := webhookPath(t, divaltotest.Company, divaltotest.EntryPoint)
+	get := func(code string) map[string]json.RawMessage {
+		status, body := post(t, srv, http.MethodPost, path, envelope(validHeader, "GET", `{"resultType":"extended"}`, `{"prospect":{"codeprospect":"`+code+`"}}`))
+		require.Equal(t, http.StatusOK, status)
+		var data struct {
+			Prospect map[string]json.RawMessage `json:"prospect"`
+		}
+		require.NoError(t, json.Unmarshal(body["data"], &data))
+		return data.Prospect
+	}
+	for _, tc := range []struct {
+		name, field, value, want string
+	}{
+		{"PUT's name", "generictype_ID_customerPotential", "CUSTOMER_POTENTIAL-B", `"B"`},
+		{"GET's name is no PUT field", "generictype_ID_prospectPotential", "B", `""`},
+	} {
+		code := "P-" + tc.field
+		status, body := post(t, srv, http.MethodPost, path, envelope(validHeader, "PUT", "",
+			`{"prospect":{"codeprospect":"`+code+`","name":"X","`+tc.field+`":"`+tc.value+`"}}`))
+		require.Equal(t, http.StatusOK, status, tc.name, string(body["error"]))
+		assert.JSONEq(t, tc.want, string(get(code)["generictype_ID_prospectPotential"]), tc.name)
+	}
+}
+
+// TestBareCodeWithADash: a reference is answered without its field's data
+// type only: CUSTOMER_FAMILY-GRAND-EST is GRAND-EST, and GRAND-EST stays
+// GRAND-EST.
+func TestBareCodeWithADash(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	c := client(t, srv)
+	ctx := context.Background()
+	put(t, c, record(&divalto.Prospect{Code: "P1", Name: "X", Family: divalto.Ref{Code: "GRAND-EST"}, Market: divalto.NewRef("MARKET", "BIG-BOX")}))
+	stored, _ := srv.Prospect("P1")
+	assert.Equal(t, divalto.NewRef("CUSTOMER_FAMILY", "GRAND-EST"), stored.Family)
+	srv.AddProspect(divalto.Prospect{Code: "P2", Name: "Y", Family: divalto.Ref{Code: "GRAND-EST"}})
+	for _, code := range []string{"P1", "P2"} {
+		p, err := c.Prospects.Get(ctx, code, divalto.GetOptions{ResultType: divalto.Extended})
+		require.NoError(t, err)
+		assert.Equal(t, divalto.Ref{Code: "GRAND-EST"}, p.Family, code)
+		require.NoError(t, p.Validate(), code)
+	}
+	page, err := c.Prospects.List(ctx, divalto.ListOptions{Filters: divalto.Filters{Family: "CUSTOMER_FAMILY-GRAND-EST"}})
+	require.NoError(t, err)
+	assert.Len(t, page.Prospects, 2, "the filter compares bare codes")
+}
