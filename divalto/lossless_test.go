@@ -240,3 +240,21 @@ func TestIssue16RedirectIsTyped(t *testing.T) {
 	assert.Equal(t, divalto.Uncertain, out[0].Result, "a redirect does not prove the write")
 	assert.Equal(t, 1, rec.count())
 }
+
+func TestIssue14BadTextIsRefusedBeforeSending(t *testing.T) {
+	t.Parallel()
+	c, rec := mocked(t, ok(`{}`))
+	p := &divalto.Prospect{Code: "P1", Name: "CHEZ \xffSOI", City: "DIJON\nCEDEX", Comment: "ligne 1\nligne 2", Activity: "a\x00b",
+		Country: divalto.Ref{Code: "F\x01R"}}
+	_, err := c.Prospects.Put(context.Background(), divalto.ProspectRecord{Prospect: p, Users: []divalto.ProspectUser{{Code: "U\xfe", BaseUser: "25"}}})
+	var v *divalto.ValidationError
+	require.ErrorAs(t, err, &v)
+	for _, f := range []string{"name", "city", "activity", "generictype_ID_country"} {
+		assert.True(t, v.Field("records[0].prospect."+f), "%s: %v", f, err)
+	}
+	assert.True(t, v.Field("records[0].prospectuser[0].codeprospectuser"), "%v", err)
+	assert.False(t, v.Field("records[0].prospect.comment"), "a Text field may hold line breaks")
+	assert.Len(t, v.Fields, 5, "%v", err)
+	assert.NotContains(t, err.Error(), "SOI", "the error never holds the value")
+	assert.Zero(t, rec.count(), "nothing sent")
+}
