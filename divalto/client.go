@@ -336,7 +336,7 @@ type reply struct {
 func decodeReply(body []byte) (r *reply, msg string, err error) {
 	body = bytes.TrimSpace(body)
 	switch {
-	case len(body) == 0:
+	case len(body) == 0, string(body) == "null":
 		return &reply{}, "", nil // PUT and DELETE may answer nothing
 	case !json.Valid(body):
 		return nil, "", errors.New("the answer is not JSON")

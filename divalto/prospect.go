@@ -24,9 +24,12 @@ import (
 // holds it.
 //
 // GET's simple answer holds the fields up to BranchOffice; extended adds
-// the rest (see SimpleFields and ExtendedFields). Three of GET's names
-// are not PUT's: [ProspectService.Put] sends ProspectPotential as
-// generictype_ID_customerPotential, the name of the PUT example.
+// the rest (see SimpleFields and ExtendedFields). GET's
+// generictype_ID_prospectPotential is not a PUT field:
+// [ProspectService.Put] sends ProspectPotential as
+// generictype_ID_customerPotential, the PUT example's name. contactName,
+// generictype_ID_brand and productdepot_ID, which the PUT example does not
+// list, are sent back as they were read.
 type Prospect struct {
 	// Code is codeprospect, the prospect's globally unique code
 	// (Varchar(255)); PUT creates or updates the prospect by it.

@@ -367,7 +367,7 @@ func (f *fieldCodec) decode(fv reflect.Value, st *wireState, i int, value string
 	case kBool:
 		b, canon, ok := parseFlag(s)
 		if !ok {
-			return fmt.Errorf("is %.20q, not a 0/1 flag", s)
+			return errors.New("is not a 0/1 flag")
 		}
 		fv.SetBool(b)
 		st.blank.put(i, strings.TrimSpace(s) == "")
@@ -379,7 +379,7 @@ func (f *fieldCodec) decode(fv reflect.Value, st *wireState, i int, value string
 		st.blank.put(i, s == "")
 		if s != "" {
 			if err := fv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-				return fmt.Errorf("is %.20q, not one of the document's values", s)
+				return errors.New("is not one of the document's values")
 			}
 			b, err := fv.Interface().(encoding.TextMarshaler).MarshalText()
 			canonical = canonical && err == nil && string(b) == s
