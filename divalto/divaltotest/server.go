@@ -17,7 +17,10 @@
 //   - PUT creates or updates up to SetMaxPerPut records at once, all or
 //     nothing, with the type de tiers defaulted to CUSTOMER_TYPE-CTP on a
 //     create, an individual's main contact kept in step, recodification
-//     through internalcodeprospect, and the linked users upserted.
+//     through internalcodeprospect, and the linked users upserted. Every
+//     record needs its codeprospect; a record that creates a prospect
+//     also needs its name (the document's minimal example holds one), an
+//     update may omit it.
 //   - DELETE deletes a prospect and, by cascade, its users, its main
 //     contact and its indicators.
 //   - DEFINITION lists the wire fields.
@@ -927,8 +930,19 @@ func (s *Server) put(data json.RawMessage) error {
 	}
 	recs := make([]putRecord, len(raws))
 	var problems []string
+	known := map[string]bool{}
 	for i, r := range raws {
-		recs[i], problems = readRecord(r, fmt.Sprintf("records[%d].", i), problems)
+		prefix := fmt.Sprintf("records[%d].", i)
+		recs[i], problems = readRecord(r, prefix, problems)
+		// A record that creates a prospect needs its name; an update
+		// (by code, or the recode of a stored suspect) may omit it.
+		code, origin := recs[i].code, strings.TrimSpace(text(recs[i].prospect["internalcodeprospect"]))
+		_, exists := s.st.prospects[code]
+		_, recoded := s.st.prospects[origin]
+		if code != "" && !exists && !known[code] && !(origin != "" && recoded) && strings.TrimSpace(text(recs[i].prospect["name"])) == "" {
+			problems = append(problems, prefix+"prospect.name is required to create a prospect")
+		}
+		known[code] = true
 	}
 	if len(problems) > 0 {
 		return badRequest("%s", strings.Join(problems, "; "))
@@ -980,9 +994,6 @@ func readRecord(raw json.RawMessage, prefix string, problems []string) (putRecor
 	rec.code = strings.TrimSpace(text(rec.prospect["codeprospect"]))
 	if rec.code == "" {
 		problems = append(problems, prefix+"prospect.codeprospect is required")
-	}
-	if strings.TrimSpace(text(rec.prospect["name"])) == "" {
-		problems = append(problems, prefix+"prospect.name is required")
 	}
 	var users []json.RawMessage
 	switch firstByte(top["prospectuser"]) {

@@ -843,3 +843,46 @@ func TestBareCodeWithADash(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, page.Prospects, 2, "the filter compares bare codes")
 }
+
+// TestUpdateWithoutName: the name is needed to create a prospect, not to
+// update one by its code.
+func TestUpdateWithoutName(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	path := webhookPath(t, divaltotest.Company, divaltotest.EntryPoint)
+	status, body := post(t, srv, http.MethodPost, path, envelope(validHeader, "PUT", "", `{"prospect":{"codeprospect":"P1"}}`))
+	require.Equal(t, http.StatusBadRequest, status)
+	assert.Contains(t, errText(t, body), "records[0].prospect.name is required")
+	srv.AddProspect(divalto.Prospect{Code: "P1", Name: "Un"})
+	status, body = post(t, srv, http.MethodPost, path, envelope(validHeader, "PUT", "", `{"prospect":{"codeprospect":"P1","city":"DIJON"}}`))
+	require.Equal(t, http.StatusOK, status, string(body["error"]))
+	p, _ := srv.Prospect("P1")
+	assert.Equal(t, "Un", p.Name)
+	assert.Equal(t, "DIJON", p.City)
+}
+
+// TestOddValuesSurviveAGetAndAPut: what weavy holds, read and written back
+// through the client, is stored again unchanged.
+func TestOddValuesSurviveAGetAndAPut(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	c := client(t, srv)
+	ctx := context.Background()
+	srv.AddProspect(divalto.Prospect{Code: "P1", Name: strings.Repeat("N", 300), Email: "a@b.fr;c@d.fr", Workforce: "2.5",
+		Family: divalto.NewRef("CUSTOMER_FAMILY", "GRAND-EST"), ProspectPotential: divalto.Ref{Code: "IGNORED"},
+		CustomerPotential: divalto.NewRef("CUSTOMER_POTENTIAL", "B"), City: "DIJON\nCEDEX"})
+	before, _ := srv.Prospect("P1")
+	p, err := c.Prospects.Get(ctx, "P1", divalto.GetOptions{ResultType: divalto.Extended})
+	require.NoError(t, err)
+	assert.Equal(t, divalto.Ref{Code: "B"}, p.ProspectPotential, "GET answers the PUT column")
+	put(t, c, record(p))
+	after, _ := srv.Prospect("P1")
+	for _, f := range []string{"name", "email", "workforce", "generictype_ID_prospectFamily", "generictype_ID_customerPotential", "city"} {
+		b, _ := json.Marshal(before)
+		a, _ := json.Marshal(after)
+		var mb, ma map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(b, &mb))
+		require.NoError(t, json.Unmarshal(a, &ma))
+		assert.JSONEq(t, string(mb[f]), string(ma[f]), f)
+	}
+}
