@@ -114,3 +114,23 @@ func ExampleProspectService_Recode() {
 	// P0000001 CHEZ SOI CTP
 	// suspect gone: true
 }
+
+// A prospect read from weavy passes validation whatever weavy holds; a
+// value the caller sets is checked.
+func ExampleProspect_Validate() {
+	c, srv := exampleClient()
+	defer srv.Close()
+	srv.AddProspect(divalto.Prospect{Code: "P1", Name: "CHEZ SOI", Email: "a@b.fr;c@d.fr", Family: divalto.Ref{Code: "GRAND-EST"}})
+
+	p, err := c.Prospects.Get(context.Background(), "P1", divalto.GetOptions{ResultType: divalto.Extended})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Family.Code, p.Validate())
+	p.Email = "x@y.fr;z@y.fr"
+	p.Workforce = "2.5"
+	fmt.Println(p.Validate())
+	// Output:
+	// GRAND-EST <nil>
+	// divalto: invalid put request: prospect.email: is not an e-mail address; prospect.workforce: is not an integer
+}
