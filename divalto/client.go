@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/google/go-querystring/query"
 	"github.com/passerelle-go/passerelle/internal/transport"
@@ -343,7 +344,10 @@ func decodeReply(body []byte) (r *reply, msg string, err error) {
 	case body[0] != '{':
 		return nil, "", errors.New("the answer is not a JSON object")
 	}
-	top := object(string(body))
+	// The answer is read in place: body is never modified once read, and
+	// nothing kept from it outlives this call and prospects, which copy
+	// what they keep (each prospect's own text, messages through redact).
+	top := object(unsafe.String(unsafe.SliceData(body), len(body)))
 	r = &reply{data: top}
 	sections := []map[string]string{top}
 	for _, k := range []string{"header", "action", "data", "result"} {

@@ -63,10 +63,15 @@ type wireState struct {
 	// raw holds the values weavy sent in another form than the SDK
 	// writes, with the value each decoded to.
 	raw []rawValue
-	// orig is the record as a Client read it from weavy (a *T), or nil:
-	// Validate accepts every value of it still held unchanged.
-	orig any
+	// src is the object a Client read from weavy, and spans where each
+	// field's value sits in it (nil for a record not read from weavy):
+	// Validate accepts every value still held as weavy sent it.
+	src   string
+	spans []span
 }
+
+// span is a field's value in wireState.src; zero when weavy sent none.
+type span struct{ off, end uint32 }
 
 // rawValue is one field's value as weavy wrote it.
 type rawValue struct {
@@ -291,7 +296,11 @@ func (c *codec) decodeValid(s string, v any, fromWeavy bool) error {
 	*st = wireState{}
 	extra := rv.Field(c.extra)
 	extra.SetZero()
-	err := eachMember(s, func(key, value string) error {
+	if fromWeavy {
+		st.src, st.spans = s, make([]span, len(c.fields))
+	}
+	err := eachMemberAt(s, func(key string, off, end int) error {
+		value := s[off:end]
 		i, known := c.byName[key]
 		if !known {
 			if extra.IsNil() {
@@ -303,13 +312,11 @@ func (c *codec) decodeValid(s string, v any, fromWeavy bool) error {
 		if err := c.fields[i].decode(rv.Field(c.fields[i].index), st, i, value); err != nil {
 			return fmt.Errorf("%s.%s %w", c.wire, key, err)
 		}
+		if st.spans != nil {
+			st.spans[i] = span{uint32(off), uint32(end)}
+		}
 		return nil
 	})
-	if err == nil && fromWeavy {
-		o := reflect.New(rv.Type())
-		o.Elem().Set(rv)
-		st.orig = o.Interface()
-	}
 	return err
 }
 
@@ -439,6 +446,11 @@ var knownDataTypes = map[string]bool{
 // eachMember calls fn with each key (unescaped) and value of the valid
 // JSON object s, without building a map.
 func eachMember(s string, fn func(key, value string) error) error {
+	return eachMemberAt(s, func(key string, off, end int) error { return fn(key, s[off:end]) })
+}
+
+// eachMemberAt is eachMember giving where each value sits in s.
+func eachMemberAt(s string, fn func(key string, off, end int) error) error {
 	i := skipSpace(s, 1)
 	for i < len(s) && s[i] == '"' {
 		end := stringEnd(s, i)
@@ -453,7 +465,7 @@ func eachMember(s string, fn func(key, value string) error) error {
 		i = skipSpace(s, end)
 		i = skipSpace(s, i+1) // the colon
 		end = valueEnd(s, i)
-		if err := fn(key, s[i:end]); err != nil {
+		if err := fn(key, i, end); err != nil {
 			return err
 		}
 		i = skipSpace(s, end)
@@ -670,25 +682,32 @@ func appendString(buf []byte, s string) []byte {
 	return append(append(buf, s[start:]...), '"')
 }
 
-// origin returns the record v points to as a Client read it from weavy,
-// or an invalid Value for a record built or decoded by the caller.
-func origin(v any) reflect.Value {
-	if o := v.(stateful).state().orig; o != nil {
-		return reflect.ValueOf(o).Elem()
+// original returns what field i of the record v points to held as a
+// Client read it from weavy (its zero value when weavy sent none); ok is
+// false for a record built or decoded by the caller.
+func (c *codec) original(v any, i int) (reflect.Value, bool) {
+	st := v.(stateful).state()
+	if st.spans == nil {
+		return reflect.Value{}, false
 	}
-	return reflect.Value{}
+	f := &c.fields[i]
+	ov := reflect.New(reflect.ValueOf(v).Elem().Field(f.index).Type()).Elem()
+	if sp := st.spans[i]; sp.end > sp.off {
+		var scratch wireState
+		_ = f.decode(ov, &scratch, i, st.src[sp.off:sp.end]) // it decoded once already
+	}
+	return ov, true
+}
+
+// unchanged reports whether field i still holds what weavy sent.
+func (c *codec) unchanged(v any, i int) bool {
+	ov, ok := c.original(v, i)
+	return ok && same(reflect.ValueOf(v).Elem().Field(c.fields[i].index), ov)
 }
 
 // changed reports whether the named field differs from what weavy sent
 // (always true for a record not read from weavy).
-func (c *codec) changed(v any, field string) bool {
-	o := origin(v)
-	if !o.IsValid() {
-		return true
-	}
-	f := c.fields[c.byName[field]]
-	return !same(reflect.ValueOf(v).Elem().Field(f.index), o.Field(f.index))
-}
+func (c *codec) changed(v any, field string) bool { return !c.unchanged(v, c.byName[field]) }
 
 // check adds a problem for every field of the record v points to that
 // PUT would refuse, each named prefix + wire name. A value weavy sent,
@@ -696,10 +715,9 @@ func (c *codec) changed(v any, field string) bool {
 // checked.
 func (c *codec) check(l *validate.List, prefix string, v any) {
 	rv := reflect.ValueOf(v).Elem()
-	orig := origin(v)
-	for _, f := range c.fields {
+	for i, f := range c.fields {
 		fv := rv.Field(f.index)
-		if orig.IsValid() && same(fv, orig.Field(f.index)) {
+		if c.unchanged(v, i) {
 			continue // weavy's own value
 		}
 		name := prefix + f.name
