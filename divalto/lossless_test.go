@@ -258,3 +258,15 @@ func TestIssue14BadTextIsRefusedBeforeSending(t *testing.T) {
 	assert.NotContains(t, err.Error(), "SOI", "the error never holds the value")
 	assert.Zero(t, rec.count(), "nothing sent")
 }
+
+func TestSendNullAndSendEmptyWinOverWeavysForm(t *testing.T) {
+	t.Parallel()
+	var p divalto.Prospect
+	require.NoError(t, json.Unmarshal([]byte(`{"codeprospect":"P1","blocked":false,"unused":true,"workforce":0}`), &p))
+	p.Unused = false
+	require.NoError(t, p.SendNull("blocked"))
+	require.NoError(t, p.SendEmpty("unused"))
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"codeprospect":"P1","blocked":null,"unused":"0","workforce":0}`, string(b))
+}

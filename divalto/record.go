@@ -113,7 +113,7 @@ func (f *fields[T]) IsNull(field string) bool {
 // SendNull makes each named wire field be sent as null while its value is
 // zero. Without it, a zero field is sent only if weavy sent it.
 func (f *fields[T]) SendNull(field ...string) error {
-	return f.mark(field, func(i int) { f.st.null.set(i); f.st.present.clear(i); f.st.blank.clear(i) })
+	return f.mark(field, func(i int) { f.st.null.set(i); f.st.present.clear(i); f.st.blank.clear(i); f.st.hasRaw.clear(i) })
 }
 
 // SendEmpty makes each named wire field be sent with its zero value ("",
@@ -121,7 +121,7 @@ func (f *fields[T]) SendNull(field ...string) error {
 // flag in weavy, for instance. Without it, a zero field is sent only if
 // weavy sent it.
 func (f *fields[T]) SendEmpty(field ...string) error {
-	return f.mark(field, func(i int) { f.st.present.set(i); f.st.null.clear(i); f.st.blank.clear(i) })
+	return f.mark(field, func(i int) { f.st.present.set(i); f.st.null.clear(i); f.st.blank.clear(i); f.st.hasRaw.clear(i) })
 }
 
 func (f *fields[T]) mark(names []string, do func(int)) error {
