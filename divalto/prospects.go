@@ -92,7 +92,7 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 // prospects reads the data section's prospects ("prospect": an object or
 // an array; or "prospects"), its "related" records and "indicators",
 // which it attaches to the prospect they name (prospect_ID). Each
-// prospect keeps a copy of what weavy sent, for Validate.
+// prospect keeps its own text as weavy sent it, for Validate.
 func (r *reply) prospects() ([]*Prospect, error) {
 	raw, ok := r.data["prospect"]
 	if !ok {

@@ -33,14 +33,16 @@ func (n Number) Int() (int, error) { return strconv.Atoi(strings.TrimSpace(strin
 // "2"), so that any value decodes and is written back unchanged.
 type Flag string
 
-// On reports whether the flag reads as set: "1" or "true" (in any case).
+// On reports whether the flag reads as set: "1", "true", "oui" or "yes"
+// (in any case, spaces ignored).
 func (f Flag) On() bool {
 	v, _, ok := parseFlag(string(f))
 	return ok && v
 }
 
-// Bool reads the flag: value for "1"/"true" and "0"/"false"/"" (in any
-// case, spaces ignored); ok is false for any other text.
+// Bool reads the flag: true for what On accepts, false for "0", "false",
+// "non", "no" and "" (in any case, spaces ignored); ok is false for any
+// other text, such as "2".
 func (f Flag) Bool() (value, ok bool) {
 	v, _, ok := parseFlag(string(f))
 	return v, ok
