@@ -202,7 +202,7 @@ func TestBridgeStopsOnOutage(t *testing.T) {
 	assert.Contains(t, err.Error(), "FP-000001 not imported, is_sellable went unanswered")
 	var be *batiweb.Error
 	require.ErrorAs(t, err, &be, "Batiweb's error is kept")
-	assert.Equal(t, 503, be.HTTPStatus)
+	assert.Equal(t, 503, be.StatusCode)
 	p, _ := fsrv.Project("FP-000001")
 	assert.Equal(t, "BRIDGE-FP-000001", p.CallCenterProjectID)
 	assert.Contains(t, p.CallCenterComment, "is_sellable went unanswered (to send again)")
