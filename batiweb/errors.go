@@ -1,5 +1,9 @@
 package batiweb
 
+// FieldError, ValidationError and validationError are generated, the same
+// for every package, in validation_gen.go.
+//go:generate go run ../internal/validate/valgen
+
 import (
 	"errors"
 	"fmt"
@@ -7,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
-	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 // NoCode is Error.Code when the failure carried no service code: a
@@ -156,12 +159,3 @@ var ErrResponseTooLarge = transport.ErrResponseTooLarge
 // never followed, as the password travels in the body. The error names
 // the Location, redacted.
 var ErrRedirect = transport.ErrRedirect
-
-// FieldError is one invalid field: its wire name and what is wrong.
-type FieldError = validate.Problem
-
-// ValidationError lists every problem of a request, found before anything
-// was sent: Fields names each bad field, Field(name) tests for one.
-type ValidationError = validate.Error
-
-func validationError(op string, l validate.List) error { return l.Err("batiweb", op) }

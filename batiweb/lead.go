@@ -228,7 +228,7 @@ type ImportResult struct {
 // sending again.
 func (c *Client) Import(ctx context.Context, lead *Lead) (*ImportResult, error) {
 	if lead == nil {
-		return nil, &ValidationError{Pkg: "batiweb", Op: "import", Fields: []FieldError{{Field: "lead", Problem: "is nil"}}}
+		return nil, &ValidationError{Op: "import", Fields: []FieldError{{Field: "lead", Problem: "is nil"}}}
 	}
 	if err := lead.Validate(); err != nil {
 		return nil, err

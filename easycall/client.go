@@ -293,7 +293,7 @@ func (c *Client) call(ctx context.Context, op string, kind transport.Kind, body 
 // leads may have arrived.
 func (c *Client) Import(ctx context.Context, lead *Lead) (*ImportResult, error) {
 	if lead == nil {
-		return nil, &ValidationError{Pkg: "easycall", Op: "import", Fields: []FieldError{{Field: "lead", Problem: "is nil"}}}
+		return nil, &ValidationError{Op: "import", Fields: []FieldError{{Field: "lead", Problem: "is nil"}}}
 	}
 	if err := lead.validate(c.campaignKey); err != nil {
 		return nil, err

@@ -1,5 +1,9 @@
 package easycall
 
+// FieldError, ValidationError and validationError are generated, the same
+// for every package, in validation_gen.go.
+//go:generate go run ../internal/validate/valgen
+
 import (
 	"errors"
 	"net/http"
@@ -7,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
-	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 // Error is an import that did not succeed: an HTTP error status, an
@@ -84,12 +87,3 @@ var (
 	// the Location, redacted.
 	ErrRedirect = transport.ErrRedirect
 )
-
-// FieldError is one invalid field: its name and what is wrong.
-type FieldError = validate.Problem
-
-// ValidationError lists every problem of a lead, found before anything
-// was sent.
-type ValidationError = validate.Error
-
-func validationError(op string, l validate.List) error { return l.Err("easycall", op) }

@@ -1,5 +1,9 @@
 package factory
 
+// FieldError, ValidationError and validationError are generated, the same
+// for every package, in validation_gen.go.
+//go:generate go run ../internal/validate/valgen
+
 import (
 	"encoding/json"
 	"errors"
@@ -8,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
-	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 // Error is a call that did not succeed: La Factory answered an erCode or
@@ -134,15 +137,6 @@ var (
 	ErrSellerNotLicensed = errors.New("commercial is not a licensed seller")
 )
 
-// FieldError is one invalid field: its wire name and what is wrong.
-type FieldError = validate.Problem
-
-// ValidationError lists every problem of a request, found before anything
-// was sent: Fields names each bad field, Field(name) tests for one.
-type ValidationError = validate.Error
-
-func validationError(op string, l validate.List) error { return l.Err("factory", op) }
-
 func nilArgument(op, name string) error {
-	return &ValidationError{Pkg: "factory", Op: op, Fields: []FieldError{{Field: name, Problem: "is nil"}}}
+	return &ValidationError{Op: op, Fields: []FieldError{{Field: name, Problem: "is nil"}}}
 }

@@ -582,7 +582,7 @@ func (c *Client) CreateProject(ctx context.Context, p *Project) (*Result, error)
 		return nil, nilArgument("create", "project")
 	}
 	if p.FactoryProjectID != "" {
-		return nil, &ValidationError{Pkg: "factory", Op: "create", Fields: []FieldError{{Field: "factoryprojectid", Problem: "must be empty to create; use UpdateProject"}}}
+		return nil, &ValidationError{Op: "create", Fields: []FieldError{{Field: "factoryprojectid", Problem: "must be empty to create; use UpdateProject"}}}
 	}
 	if err := p.check("create"); err != nil {
 		return nil, err

@@ -1,5 +1,9 @@
 package sowell
 
+// FieldError, ValidationError and validationError are generated, the same
+// for every package, in validation_gen.go.
+//go:generate go run ../internal/validate/valgen
+
 import (
 	"encoding/json"
 	"errors"
@@ -8,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
-	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 // Error is a call that did not succeed: the other end answered an HTTP
@@ -108,13 +111,6 @@ var (
 	// scheme, host or port. The error names the Location, redacted.
 	ErrRedirect = transport.ErrRedirect
 )
-
-// FieldError is one invalid field: its wire name and what is wrong.
-type FieldError = validate.Problem
-
-// ValidationError lists every problem of a report or a request, found
-// before anything was sent.
-type ValidationError = validate.Error
 
 // errorAnswer is what an error answer may hold: the handler's own shape
 // ({"error", "fields"}) and the usual "message".

@@ -78,7 +78,7 @@ var errStreamed = errors.New("the report's photos were already streamed: it cann
 // readers is safe against such a CRM.
 func (c *CRMClient) Push(ctx context.Context, r *Report) (*Receipt, error) {
 	if r == nil {
-		return nil, &ValidationError{Pkg: "sowell", Op: "report", Fields: []FieldError{{Field: "report", Problem: "is nil"}}}
+		return nil, &ValidationError{Op: "report", Fields: []FieldError{{Field: "report", Problem: "is nil"}}}
 	}
 	l := r.problems()
 	for i, p := range r.Photos {
@@ -100,7 +100,7 @@ func (c *CRMClient) Push(ctx context.Context, r *Report) (*Receipt, error) {
 	if size, known := r.encodedSize(); known && size > c.maxPush && !hasField(l, "photos") {
 		l.Add("photos", fmt.Sprintf("make a body of %d bytes, over the CRM's limit of %d", size, c.maxPush))
 	}
-	if err := l.Err("sowell", "report"); err != nil {
+	if err := validationError("report", l); err != nil {
 		return nil, err
 	}
 	body := &lazyBody{report: r, max: c.maxPush}

@@ -97,7 +97,7 @@ const (
 // (MaxText, MaxDescription), invalid UTF-8 or a control character (line
 // breaks are allowed in the description only), an e-mail, priority or
 // link that is not one, more than MaxPhotos photos.
-func (r *Report) Validate() error { return r.problems().Err("sowell", "report") }
+func (r *Report) Validate() error { return validationError("report", r.problems()) }
 
 func (r *Report) problems() validate.List {
 	var l validate.List

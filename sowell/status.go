@@ -57,7 +57,7 @@ func (c *Client) UpdateStatus(ctx context.Context, reportID string, status Statu
 	if !c.Accepts(status) {
 		l.Add("status", "is not a SoWell status this client knows (see WithStatuses)")
 	}
-	if err := l.Err("sowell", "status"); err != nil {
+	if err := validationError("status", l); err != nil {
 		return err
 	}
 	body, _ := json.Marshal(map[string]Status{"status": status})

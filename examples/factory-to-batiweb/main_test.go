@@ -43,7 +43,7 @@ func (a *accounts) env(k string) string {
 
 // clients are clients of the accounts, with opts.
 func (a *accounts) clients(t *testing.T, fopts []factory.Option, bopts []batiweb.Option) (*factory.Client, *batiweb.Client) {
-	fc, err := factory.New(a.fsrv.URL, factorytest.APIKey, fopts...)
+	fc, err := factory.New(factorytest.APIKey, factory.Acceptance, append([]factory.Option{factory.WithBaseURL(a.fsrv.URL)}, fopts...)...)
 	require.NoError(t, err)
 	bc, err := batiweb.New(batiwebtest.Login, batiwebtest.Password, batiweb.Prep, append([]batiweb.Option{batiweb.WithBaseURL(a.bsrv.URL)}, bopts...)...)
 	require.NoError(t, err)
