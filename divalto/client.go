@@ -49,7 +49,7 @@ func WebhookPath(companyCode, entryPoint string) (string, error) {
 	if err != nil {
 		l.Add("companyCode", `is "", "." or "..", which cannot stay inside one URL path segment`)
 	}
-	if err := l.Err("divalto", "new"); err != nil {
+	if err := validationError("new", l); err != nil {
 		return "", err
 	}
 	q, err := query.Values(entryPointQuery{EntryPoint: entryPoint})

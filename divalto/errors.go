@@ -1,5 +1,9 @@
 package divalto
 
+// FieldError, ValidationError and validationError are generated, the same
+// for every package, in validation_gen.go.
+//go:generate go run ../internal/validate/valgen
+
 import (
 	"encoding/json"
 	"errors"
@@ -7,7 +11,6 @@ import (
 	"strconv"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
-	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 // Error is a webhook call that did not succeed: an HTTP error status, an
@@ -96,10 +99,3 @@ var (
 	// because a batch before theirs failed.
 	ErrEarlierBatchFailed = errors.New("not sent: an earlier batch failed")
 )
-
-// FieldError is one invalid field: its wire name and what is wrong.
-type FieldError = validate.Problem
-
-// ValidationError lists every problem of a request, found before
-// anything was sent.
-type ValidationError = validate.Error

@@ -49,7 +49,7 @@ func TestFaultMatrix(t *testing.T) {
 			if effects != nil {
 				count = func() int { return effects(srv) }
 			}
-			return srv.FailNext, func(ctx context.Context) error { return call(ctx, c) }, count
+			return faultmatrix.Injector(srv.FailNext), func(ctx context.Context) error { return call(ctx, c) }, count
 		}
 	}
 	faultmatrix.Run(t, []faultmatrix.Method{

@@ -760,7 +760,7 @@ const (
 func (p *Prospect) Validate() error {
 	var l validate.List
 	p.check(&l, "prospect.")
-	return l.Err("divalto", "put")
+	return validationError("put", l)
 }
 
 func (p *Prospect) check(l *validate.List, prefix string) {

@@ -66,7 +66,7 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 		rt = Simple
 	}
 	l.Check(!rt.Valid(), "resultType", "is not simple, extended or extendedRelated")
-	if err := l.Err("divalto", "get"); err != nil {
+	if err := validationError("get", l); err != nil {
 		return nil, err
 	}
 	params := struct {
@@ -277,7 +277,7 @@ func (o *ListOptions) params(page int) (any, error) {
 	l.Check(o.Page < 0, "pageNumber", "is negative")
 	l.Check(o.TopRows < 0, "topRows", "is negative")
 	l.Check(o.OrderBy != "" && !o.OrderBy.Valid(), "orderBy", "is not nameAsc")
-	if err := l.Err("divalto", "list"); err != nil {
+	if err := validationError("list", l); err != nil {
 		return nil, err
 	}
 	p := struct {
@@ -459,7 +459,7 @@ func (s *ProspectService) Put(ctx context.Context, records ...ProspectRecord) ([
 		}
 	}
 	l.Check(len(records) == 0, "records", "is empty")
-	if err := l.Err("divalto", "put"); err != nil {
+	if err := validationError("put", l); err != nil {
 		return nil, err
 	}
 	out := make([]Outcome, len(records))
@@ -538,7 +538,7 @@ func resultOf(err error) Result {
 func (s *ProspectService) Delete(ctx context.Context, code string) error {
 	var l validate.List
 	l.Required("codeprospect", code)
-	if err := l.Err("divalto", "delete"); err != nil {
+	if err := validationError("delete", l); err != nil {
 		return err
 	}
 	_, err := s.c.call(ctx, "delete", transport.NotIdempotent, VerbDelete, nil, byCode(code))
@@ -563,7 +563,7 @@ func (s *ProspectService) Recode(ctx context.Context, fromCode, toCode, name str
 	var l validate.List
 	p.check(&l, "prospect.")
 	l.Required("prospect.internalcodeprospect", fromCode)
-	if err := l.Err("divalto", "recode"); err != nil {
+	if err := validationError("recode", l); err != nil {
 		return err
 	}
 	return s.putBatch(ctx, "recode", transport.NotIdempotent, []ProspectRecord{{Prospect: p}})

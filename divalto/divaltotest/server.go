@@ -101,6 +101,10 @@
 // past it is empty.
 package divaltotest
 
+// Fault, FaultKind and FailNext are generated from internal/fault in
+// fault_gen.go, the same for every fake server.
+//go:generate go run ../../internal/fault/faultgen Server
+
 import (
 	"bytes"
 	"encoding/json"
@@ -125,21 +129,6 @@ import (
 const (
 	Company    = "DEMO"
 	EntryPoint = divalto.DefaultEntryPoint
-)
-
-// Fault is a failure the server plays instead of answering (see FailNext).
-type Fault = fault.Fault
-
-// The failure modes of a Fault.
-const (
-	Unavailable     = fault.Unavailable     // 503, request not processed
-	TooManyRequests = fault.TooManyRequests // 429 with Retry-After, not processed
-	Drop            = fault.Drop            // connection closed, request not processed
-	DropAfter       = fault.DropAfter       // request processed, then connection closed
-	Stall           = fault.Stall           // no answer until the client gives up
-	HTMLPage        = fault.HTMLPage        // 500 with an HTML page
-	Truncated       = fault.Truncated       // request processed, half the answer sent
-	Huge            = fault.Huge            // request processed, a 100 MB body answered
 )
 
 // Contact is a prospect's main contact (sw_data_customercontact with
@@ -255,9 +244,6 @@ func NewServer() *Server {
 	s.Server = httptest.NewServer(s.faults.Wrap(http.HandlerFunc(s.serve)))
 	return s
 }
-
-// FailNext makes the next n requests fail with f.
-func (s *Server) FailNext(n int, f Fault) { s.faults.Next(n, f) }
 
 // SetPageSize sets how many prospects a LIST page holds (10 by default,
 // weavy's setting). It panics if n < 1.
