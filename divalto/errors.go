@@ -5,7 +5,6 @@ package divalto
 //go:generate go run ../internal/validate/valgen
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -33,7 +32,7 @@ type Error struct {
 	// Raw is the whole answer as weavy sent it when it could not be
 	// decoded (ErrMalformedResponse), so that nothing weavy handed out is
 	// lost. Error never shows it.
-	Raw json.RawMessage
+	Raw []byte
 	// Err is the cause: ErrMalformedResponse, ErrRejected, ErrNotFound, a
 	// transport failure (wrapping ErrRedirect or ErrResponseTooLarge), or
 	// the context's error.

@@ -5,7 +5,6 @@ package factory
 //go:generate go run ../internal/validate/valgen
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -39,7 +38,7 @@ type Error struct {
 	// answer could not be read: a project NextProject could not decode is
 	// here, so that nothing La Factory handed out is lost. Error never
 	// prints it; it may hold personal data.
-	Raw json.RawMessage
+	Raw []byte
 	// Result is what La Factory answered with an error that is not a
 	// failure of the request: UpdateProject's ErrProjectCreated carries
 	// the new project's ids here.

@@ -33,6 +33,10 @@ type Error struct {
 	// Body is a short redacted excerpt of an answer that could not be
 	// read as JSON.
 	Body string
+	// Raw is the whole answer, secrets masked, when it was not a success:
+	// whatever the other end said stays reachable. Error() never prints
+	// it.
+	Raw []byte
 	// Fields are the bad fields the CRM listed with a 400 answer.
 	Fields []FieldError
 	// Err is the cause when no usable answer arrived: a transport or
@@ -138,6 +142,9 @@ func text(raw json.RawMessage) string {
 func failure(op string, resp *transport.Response, t *transport.Client) error {
 	rd := t.Redactor()
 	e := &Error{Op: op, StatusCode: resp.StatusCode, URL: resp.URL()}
+	if len(resp.Body) > 0 {
+		e.Raw = []byte(rd.String(string(resp.Body)))
+	}
 	var a errorAnswer
 	switch {
 	case resp.StatusCode < 100 || resp.StatusCode > 599:

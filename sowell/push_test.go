@@ -388,6 +388,9 @@ func TestErrorTextIsBounded(t *testing.T) {
 	var e *sowell.Error
 	require.ErrorAs(t, err, &e)
 	assert.Len(t, e.Fields, 20)
+	// The whole answer stays reachable, masked, outside the error's text.
+	assert.Contains(t, string(e.Raw), `{"field":"g","problem":"q"}`)
+	assert.NotContains(t, string(e.Raw), sowelltest.Token)
 }
 
 // A field is listed once, whichever checks it fails.

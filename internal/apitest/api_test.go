@@ -87,7 +87,8 @@ func TestErrorsShareOneShape(t *testing.T) {
 	}
 	want := map[string]reflect.Type{
 		"Op": reflect.TypeFor[string](), "StatusCode": reflect.TypeFor[int](), "URL": reflect.TypeFor[string](),
-		"Message": reflect.TypeFor[string](), "Body": reflect.TypeFor[string](), "Err": reflect.TypeFor[error](),
+		"Message": reflect.TypeFor[string](), "Body": reflect.TypeFor[string](), "Raw": reflect.TypeFor[[]byte](),
+		"Err": reflect.TypeFor[error](),
 	}
 	for name, p := range pkgs {
 		for field, typ := range want {
