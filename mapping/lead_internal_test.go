@@ -30,7 +30,8 @@ func TestLeadFieldsIsLead(t *testing.T) {
 		case reflect.Struct:
 			switch fv.Interface().(type) {
 			case Phone:
-				fv.Set(reflect.ValueOf(Phone{national: "0612345678"}))
+				p, _ := ParsePhone("06 12 34 56 78")
+				fv.Set(reflect.ValueOf(p))
 			case time.Time:
 				fv.Set(reflect.ValueOf(time.Unix(1, 0)))
 			default:

@@ -300,7 +300,7 @@ func sampleLead(t *testing.T) map[string]any {
 		"BirthDate": time.Date(1985, 4, 12, 0, 0, 0, 0, mapping.Paris),
 		"LeadDate":  time.Date(2026, 11, 20, 14, 30, 0, 0, mapping.Paris),
 		"Mobile":    phone("06 12 34 56 78"), "Landline": phone("01 23 45 67 89"), "WorkPhone": phone("09 87 65 43 21"),
-		"Latitude": &lat, "Longitude": &lat, "OptIn": mapping.Yes, "OptOut": mapping.No,
+		"Latitude": &lat, "Longitude": &lat, "OptIn": mapping.Yes, "OptOut": mapping.No, "Rooms": 3,
 		"Country": "ES", // FR is implied by La Factory and Batiweb: see below
 	}
 }
@@ -451,11 +451,13 @@ func TestBatiwebPhones(t *testing.T) {
 		reported   []string
 	}{
 		{"mobile and landline", mapping.Lead{Mobile: parse("06 12 34 56 78"), Landline: parse("01 23 45 67 89")}, "0612345678", "0123456789", nil},
-		{"a mobile written as the landline", mapping.Lead{Landline: parse("07 12 34 56 78")}, "0712345678", "", nil},
+		{"a mobile written as the landline", mapping.Lead{Landline: parse("07 81 23 45 67")}, "0781234567", "", nil},
 		{"work phone fills the landline", mapping.Lead{Mobile: parse("06 12 34 56 78"), WorkPhone: parse("09 87 65 43 21")}, "0612345678", "0987654321", nil},
 		{"three phones", mapping.Lead{Mobile: parse("06 12 34 56 78"), Landline: parse("01 23 45 67 89"), WorkPhone: parse("09 87 65 43 21")}, "0612345678", "0123456789", []string{"WorkPhone"}},
-		{"two mobiles", mapping.Lead{Mobile: parse("06 12 34 56 78"), WorkPhone: parse("07 00 00 00 01")}, "0612345678", "", []string{"WorkPhone"}},
-		{"foreign", mapping.Lead{Mobile: parse("+34 612 345 678")}, "", "+34612345678", []string{"Mobile"}},
+		{"two mobiles", mapping.Lead{Mobile: parse("06 12 34 56 78"), WorkPhone: parse("07 81 23 45 67")}, "0612345678", "", []string{"WorkPhone"}},
+		// A number outside the French plan keeps its kind, in E.164.
+		{"foreign mobile", mapping.Lead{Mobile: parse("+34 612 345 678")}, "+34612345678", "", []string{"Mobile"}},
+		{"foreign landline", mapping.Lead{Landline: parse("+39 06 1234 5678")}, "", "+390612345678", []string{"Landline"}},
 	} {
 		b, r, err := tc.lead.ToBatiweb(batiweb.WorkTypePeinture, mapping.Options{})
 		require.NoError(t, err, tc.name)

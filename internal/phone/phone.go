@@ -249,7 +249,8 @@ func Parse(text, region string) (Number, error) {
 // slow is libphonenumber's answer.
 func slow(text, region string) (Number, error) {
 	region = strings.ToUpper(strings.TrimSpace(region))
-	if strings.TrimSpace(text) == "" {
+	text = strings.TrimSpace(text)
+	if text == "" {
 		return Number{}, fmt.Errorf("%w: empty", ErrInvalid)
 	}
 	p, err := phonenumbers.Parse(text, region)
