@@ -79,17 +79,17 @@ func (l *Lead) ToBatiweb(workType batiweb.WorkType, o Options) (*batiweb.Lead, R
 	if l.Budget != "" {
 		var loss Loss
 		b.Budget, loss = BatiwebBudget(l.Budget)
-		r.fit("Budget", loss, "not an amount", "written", b.Budget.String())
+		r.fit("Budget", loss, "not an amount", "placed in Batiweb's budget range")
 	}
 	if l.CallbackTime != "" {
 		var loss Loss
 		b.ReminderTime, loss = BatiwebReminderTime(l.CallbackTime)
-		r.fit("CallbackTime", loss, "not a time between 9h and 19h", "written", b.ReminderTime.String())
+		r.fit("CallbackTime", loss, "not a time between 9h and 19h", "placed in Batiweb's two-hour reminder slot")
 	}
 	if l.Surface != "" {
 		var loss Loss
 		b.Area, loss = BatiwebArea(l.Surface)
-		r.fit("Surface", loss, "not a surface", "written", b.Area.String())
+		r.fit("Surface", loss, "not a surface", "placed in Batiweb's area range")
 	}
 
 	// The phones' digits and the address share one allocation.
@@ -99,22 +99,24 @@ func (l *Lead) ToBatiweb(workType batiweb.WorkType, o Options) (*batiweb.Lead, R
 	if joined {
 		r.Add("Street1", Normalised, "joined with Street2 and Street3 into the address")
 	}
-	buf := make([]byte, 0, 2*16+len(l.Street1)+len(l.Street2)+len(l.Street3)+2)
-	buf = batiwebPhone(buf, cell)
-	nCell := len(buf)
-	buf = batiwebPhone(buf, land)
-	nLand := len(buf)
+	var sb strings.Builder
+	sb.Grow(2*16 + len(l.Street1) + len(l.Street2) + len(l.Street3) + 2)
+	var pb [24]byte
+	sb.Write(batiwebPhone(pb[:0], cell))
+	nCell := sb.Len()
+	sb.Write(batiwebPhone(pb[:0], land))
+	nLand := sb.Len()
 	if joined {
 		for _, s := range [3]string{l.Street1, l.Street2, l.Street3} {
 			if s = strings.TrimSpace(s); s != "" {
-				if len(buf) > nLand {
-					buf = append(buf, ' ')
+				if sb.Len() > nLand {
+					sb.WriteByte(' ')
 				}
-				buf = append(buf, s...)
+				sb.WriteString(s)
 			}
 		}
 	}
-	text := string(buf)
+	text := sb.String()
 	b.Cellphone, b.Landline = text[:nCell], text[nCell:nLand]
 	if joined {
 		street = text[nLand:]
@@ -202,7 +204,8 @@ func amount(s string) (float64, bool) {
 // (batiweb.ParseBudget), Approximated when an amount was placed in its
 // range ("250000" is "Plus de 6000€"), NoValue (and 0) otherwise.
 func BatiwebBudget(s string) (batiweb.Budget, Loss) {
-	if v, err := batiweb.ParseBudget(s); err == nil && !allDigits(strings.TrimSpace(s)) {
+	if !hasLetter(s) {
+	} else if v, err := batiweb.ParseBudget(s); err == nil {
 		return v, 0
 	}
 	f, ok := amount(s)
@@ -221,7 +224,8 @@ func BatiwebBudget(s string) (batiweb.Budget, Loss) {
 // "75 m²") and how faithful it is: 0 for one of Batiweb's labels,
 // Approximated when a surface was placed in its range, NoValue otherwise.
 func BatiwebArea(s string) (batiweb.Area, Loss) {
-	if v, err := batiweb.ParseArea(s); err == nil && !allDigits(strings.TrimSpace(s)) {
+	if !hasLetter(s) {
+	} else if v, err := batiweb.ParseArea(s); err == nil {
 		return v, 0
 	}
 	t := strings.TrimSpace(strings.ToLower(s))
@@ -250,7 +254,8 @@ func BatiwebArea(s string) (batiweb.Area, Loss) {
 // was placed in its two-hour slot (the day is lost), NoValue for a text
 // that is no time or one outside 9h to 19h.
 func BatiwebReminderTime(s string) (batiweb.ReminderTime, Loss) {
-	if v, err := batiweb.ParseReminderTime(s); err == nil && !allDigits(strings.TrimSpace(s)) {
+	if !hasLetter(s) {
+	} else if v, err := batiweb.ParseReminderTime(s); err == nil {
 		return v, 0
 	}
 	hour := -1
@@ -276,4 +281,15 @@ func BatiwebReminderTime(s string) (batiweb.ReminderTime, Loss) {
 		return batiweb.Reminder15To17, Approximated
 	}
 	return batiweb.Reminder17To19, Approximated
+}
+
+// hasLetter reports whether s holds a letter: Batiweb's labels do, amounts
+// and times written in digits do not (and are not looked up as labels).
+func hasLetter(s string) bool {
+	for _, c := range s {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c > 0x7f {
+			return true
+		}
+	}
+	return false
 }

@@ -116,14 +116,14 @@ func FromDivalto(p *divalto.Prospect, o Options) (*Lead, Report, error) {
 	if p.IsIndividual {
 		var loss Loss
 		l.FirstName, l.LastName, loss = splitDivaltoName(p.Name)
-		r.fit("name", loss, "", "split into last and first name by", "weavy's order, a guess")
+		r.fit("name", loss, "", "split into last and first name by weavy's order, a guess")
 	} else {
 		l.Company = p.Name
 	}
 	if p.Country.Code != "" {
 		var loss Loss
 		l.Country, loss = Country(p.Country.Code)
-		r.fit("generictype_ID_country", loss, "not a country", "written as", "an ISO 3166 code")
+		r.fit("generictype_ID_country", loss, "not a country", "written as an ISO 3166 code")
 	}
 	if !p.Civility.IsZero() {
 		civ := o.DivaltoCivility

@@ -28,7 +28,7 @@ func FromEasyCall(e *easycall.Lead, o Options) (*Lead, Report, error) {
 	if e.Nazione != "" {
 		var loss Loss
 		l.Country, loss = Country(e.Nazione)
-		r.fit("nazione", loss, "not a country", "written as", "an ISO 3166 code")
+		r.fit("nazione", loss, "not a country", "written as an ISO 3166 code")
 	}
 	if e.NomeCompleto != "" {
 		switch {

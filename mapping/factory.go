@@ -54,12 +54,12 @@ func FromFactory(p *factory.Project, o Options) (*Lead, Report, error) {
 	if p.Salutation != "" {
 		var loss Loss
 		l.Civility, loss = CivilityFromFactory(p.Salutation)
-		r.fit("salutation", loss, "not one of La Factory's civilities", "written", l.Civility.String())
+		r.fit("salutation", loss, "not one of La Factory's civilities", "another spelling of a civility")
 	}
 	if p.HousingSituation != "" {
 		var loss Loss
 		l.OwnerStatus, loss = OwnerStatusFromFactory(p.HousingSituation)
-		r.fit("situation_logement", loss, "not one of La Factory's situations", "written", l.OwnerStatus.String())
+		r.fit("situation_logement", loss, "not one of La Factory's situations", "another spelling of a situation")
 	}
 	region := o.region("", "FR")
 	l.Mobile = ReadPhone(&r, "tel_mobile", p.MobilePhone, region)
@@ -72,12 +72,12 @@ func FromFactory(p *factory.Project, o Options) (*Lead, Report, error) {
 	if p.HousingType != "" {
 		var loss Loss
 		l.HousingType, loss = HousingTypeFromFactory(p.HousingType)
-		r.fit("type_logement", loss, "no housing type in the text", "read as", l.HousingType.String())
+		r.fit("type_logement", loss, "no housing type in the text", housingDetail[loss])
 	}
 	if p.HousingSize != "" {
 		var loss Loss
 		l.Rooms, loss = ParseRooms(p.HousingSize)
-		r.fit("taille_logement", loss, "not a number of rooms", "read as", "a number of rooms")
+		r.fit("taille_logement", loss, "not a number of rooms", "read as a number of rooms")
 	}
 	if p.PostalCode != "" || p.City != "" {
 		l.Country = "FR" // La Factory's addresses are French
@@ -94,15 +94,16 @@ func FromFactory(p *factory.Project, o Options) (*Lead, Report, error) {
 }
 
 // fit reports a translation that was not exact: NoValue with noValue as
-// the detail, Approximated or Normalised with verb and value; nothing
-// for 0 (and nothing built).
-func (r *Report) fit(field string, loss Loss, noValue, verb, value string) {
+// the detail, Approximated or Normalised with changed; nothing for 0.
+// Both details are constants: a report is built without allocating
+// beyond its entries.
+func (r *Report) fit(field string, loss Loss, noValue, changed string) {
 	switch loss {
 	case 0:
 	case NoValue, NoField:
 		r.Add(field, loss, noValue)
 	default:
-		r.Add(field, loss, verb+" "+value)
+		r.Add(field, loss, changed)
 	}
 }
 
@@ -126,6 +127,9 @@ func ParseRooms(s string) (int, Loss) {
 	return 0, NoValue
 }
 
+// housingDetail says how a type_logement text was read.
+var housingDetail = map[Loss]string{Normalised: "another spelling of the housing type", Approximated: "read as the nearest housing type"}
+
 // factoryTime is a La Factory date; one it could not read (kept in Raw)
 // is reported.
 func factoryTime(r *Report, field string, t time.Time, raw string) time.Time {
@@ -140,7 +144,7 @@ func factoryAnswer(r *Report, field string, v factory.OuiNon) Answer {
 		return Unanswered
 	}
 	a, loss := AnswerFromFactory(v)
-	r.fit(field, loss, "not oui or non", "written", string(factory.OuiNonOf(a == Yes)))
+	r.fit(field, loss, "not oui or non", "another spelling of oui or non")
 	return a
 }
 

@@ -369,7 +369,7 @@ func ReadPhone(r *Report, field, text, region string) Phone {
 		r.Add(field, NoValue, "not a phone number")
 		return Phone{}
 	}
-	if text != p.E164() && !p.isNational(text) {
+	if !p.isNational(text) && text != p.E164() {
 		r.Add(field, Normalised, "written in neither the national form nor E.164")
 	}
 	return p

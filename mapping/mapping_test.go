@@ -512,3 +512,31 @@ func TestReportJSON(t *testing.T) {
 		assert.NotContains(t, r.String(), personal, "a report never holds a value")
 	}
 }
+
+// BenchmarkFromDivalto reads an extended weavy prospect into the pivot
+// (every other field walked and reported), beside the same fields copied
+// by hand.
+func BenchmarkFromDivalto(b *testing.B) {
+	p := &divalto.Prospect{Code: "PSR-1", Name: "DUPONT Jean", IsIndividual: true, Address1: "12 rue de Paris", PostalCode: "59000",
+		City: "Lille", Phone: "03 20 11 22 33", MobilePhone: "06 12 34 56 78", Email: "jean@example.fr", Country: divalto.Ref{Code: "FR"},
+		Risk: "0", SiretNumber: "12345678900011", Latitude: "50.63", Longitude: "3.06", Comment: "Rappeler"}
+	b.Run("mapping", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, _, err := mapping.FromDivalto(p, mapping.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("by-hand", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			first, last, _ := strings.Cut(p.Name, " ")
+			l := &mapping.Lead{FirstName: last, LastName: first, Street1: p.Address1, PostalCode: p.PostalCode, City: p.City,
+				Email: p.Email, Country: p.Country.Code, Comment: p.Comment, DivaltoCode: p.Code}
+			if l.Email == "" {
+				b.Fatal("empty")
+			}
+		}
+	})
+}
