@@ -170,9 +170,13 @@ const (
 	Normalised
 )
 
-// String is the loss in English: "no equivalent field", ...
+// String is the loss in English: "no equivalent field", ...; the zero
+// Loss, which the reading functions return for an exact reading, is
+// "exact".
 func (l Loss) String() string {
 	switch l {
+	case 0:
+		return "exact"
 	case NoField:
 		return "no equivalent field"
 	case NoValue:
