@@ -252,3 +252,32 @@ func TestSharedFields(t *testing.T) {
 	assert.Equal(t, "FR123", d.CompanyTaxID)
 	_ = time.Now
 }
+
+// FuzzFactoryRoundTripProperty is the real property of a strict round
+// trip: when FromFactory and ToFactory both pass strict mode, every
+// balise comes back with its value, or the report names it (as
+// normalised: strict passed, so nothing changed meaning).
+func FuzzFactoryRoundTripProperty(f *testing.F) {
+	f.Add("Monsieur", "06 12 34 56 78", "oui", "Maison", "Jean", "3")
+	f.Add("M.", "0612345678", "OUI", "Villa", "0 1", "T3")
+	f.Fuzz(func(t *testing.T, civility, phone, yes, housing, name, rooms string) {
+		p := &factory.Project{Salutation: factory.Salutation(civility), MobilePhone: phone, HomePhone: phone,
+			ConsentOptIn: factory.OuiNon(yes), HousingType: housing, FirstName: name, LastName: name, HousingSize: rooms,
+			Comment: name, City: name}
+		l, r, err := mapping.FromFactory(p, mapping.Options{Strict: true})
+		if err != nil {
+			return
+		}
+		back, r2, err := l.ToFactory(mapping.Options{Strict: true})
+		if err != nil {
+			return
+		}
+		src, got := wire(t, p), wire(t, back)
+		for k, v := range src {
+			if v == "" || got[k] == v || r.Has(k) || r2.Has(k) {
+				continue
+			}
+			t.Fatalf("%s: %q came back as %q, and no report names it (%v; %v)", k, v, got[k], r, r2)
+		}
+	})
+}
