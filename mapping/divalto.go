@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/passerelle-go/passerelle/divalto"
 )
@@ -63,7 +64,7 @@ func reportRecord(r *Report, prefix string, v reflect.Value, fields []wireField)
 		}
 		r.Add(prefix+f.name, NoField, "")
 	}
-	if extra := v.FieldByName("Extra"); extra.IsValid() && extra.Len() > 0 {
+	if extra := extraField(v); extra.IsValid() && extra.Len() > 0 {
 		m := extra.Interface().(map[string]json.RawMessage)
 		keys := make([]string, 0, len(m))
 		for k, raw := range m {
@@ -76,6 +77,25 @@ func reportRecord(r *Report, prefix string, v reflect.Value, fields []wireField)
 			r.Add(prefix+k, NoField, "a field this SDK does not model")
 		}
 	}
+}
+
+// extraIndex caches the index of each weavy record type's Extra field.
+var extraIndex sync.Map // reflect.Type → int (-1: none)
+
+func extraField(v reflect.Value) reflect.Value {
+	i, ok := extraIndex.Load(v.Type())
+	if !ok {
+		f, found := v.Type().FieldByName("Extra")
+		idx := -1
+		if found && len(f.Index) == 1 {
+			idx = f.Index[0]
+		}
+		i, _ = extraIndex.LoadOrStore(v.Type(), idx)
+	}
+	if idx := i.(int); idx >= 0 {
+		return v.Field(idx)
+	}
+	return reflect.Value{}
 }
 
 // nestedFields caches wireFields of the related record types.
@@ -107,7 +127,7 @@ func reportNested(r *Report, prefix string, v reflect.Value) {
 // ("related.baseuser.lastName", "indicators.turnoverN"). Phones are read
 // in Options.Region, else the prospect's country, else France.
 func FromDivalto(p *divalto.Prospect, o Options) (*Lead, Report, error) {
-	r := Report{From: "divalto", To: "lead"}
+	r := Report{From: "divalto", To: "lead", Entries: make([]Entry, 0, 16)}
 	l := &Lead{
 		DivaltoCode: p.Code, Street1: p.Address1, Street2: p.Address2, Street3: p.Address3, PostalCode: p.PostalCode,
 		City: p.City, Email: p.Email, Comment: p.Comment, Province: p.Province.Code, SalesRep: p.BaseUser,

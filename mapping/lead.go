@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"math/bits"
 	"strings"
 	"time"
 )
@@ -512,9 +513,64 @@ func LeadFields() []string {
 // uncarried reports, as having no field in the target, each of l's
 // fields that holds a value and is not in carried.
 func (r *Report) uncarried(l *Lead, carried field) {
-	for i, f := range leadFields {
-		if carried&(1<<i) == 0 && f.set(l) {
-			r.Add(f.name, NoField, "")
+	for left := l.setFields() &^ carried; left != 0; left &= left - 1 {
+		r.Add(leadFields[bits.TrailingZeros64(uint64(left))].name, NoField, "")
+	}
+}
+
+// setFields is the fields of l that hold a value, as leadFields' set
+// functions say (a test holds them to each other), without a call per
+// field.
+func (l *Lead) setFields() field {
+	var f field
+	b := func(set bool, x field) {
+		if set {
+			f |= x
 		}
 	}
+	b(l.Civility != CivilityUnknown, fCivility)
+	b(l.FirstName != "", fFirstName)
+	b(l.LastName != "", fLastName)
+	b(l.Company != "", fCompany)
+	b(!l.BirthDate.IsZero(), fBirthDate)
+	b(l.Profession != "", fProfession)
+	b(l.OwnerStatus != OwnerStatusUnknown, fOwnerStatus)
+	b(l.CompanyTaxID != "", fCompanyTaxID)
+	b(l.Email != "", fEmail)
+	b(l.Email2 != "", fEmail2)
+	b(!l.Mobile.IsZero(), fMobile)
+	b(!l.Landline.IsZero(), fLandline)
+	b(!l.WorkPhone.IsZero(), fWorkPhone)
+	b(l.Street1 != "", fStreet1)
+	b(l.Street2 != "", fStreet2)
+	b(l.Street3 != "", fStreet3)
+	b(l.PostalCode != "", fPostalCode)
+	b(l.City != "", fCity)
+	b(l.CityINSEE != "", fCityINSEE)
+	b(l.Region != "", fRegion)
+	b(l.Province != "", fProvince)
+	b(l.Country != "", fCountry)
+	b(l.Latitude != nil, fLatitude)
+	b(l.Longitude != nil, fLongitude)
+	b(l.HousingType != HousingTypeUnknown, fHousingType)
+	b(l.Surface != "", fSurface)
+	b(l.Rooms != 0, fRooms)
+	b(l.Comment != "", fComment)
+	b(l.Budget != "", fBudget)
+	b(l.CallbackTime != "", fCallbackTime)
+	b(l.Campaign != "", fCampaign)
+	b(l.Channel != "", fChannel)
+	b(l.Act != "", fAct)
+	b(l.Source != "", fSource)
+	b(l.Medium != "", fMedium)
+	b(l.FormName != "", fFormName)
+	b(!l.LeadDate.IsZero(), fLeadDate)
+	b(l.OptIn != Unanswered, fOptIn)
+	b(l.OptOut != Unanswered, fOptOut)
+	b(l.SalesRep != "", fSalesRep)
+	b(l.FactoryProjectID != "", fFactoryProjectID)
+	b(l.CallCenterProjectID != "", fCallCenterProjectID)
+	b(l.CallCenterContactID != "", fCallCenterContactID)
+	b(l.DivaltoCode != "", fDivaltoCode)
+	return f
 }

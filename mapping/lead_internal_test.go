@@ -42,6 +42,9 @@ func TestLeadFieldsIsLead(t *testing.T) {
 			if got := g.set(&l); got != (i == j) {
 				t.Errorf("with only %s set, leadFields[%d] (%s).set is %v", f.name, j, g.name, got)
 			}
+			if got := l.setFields()&(1<<j) != 0; got != (i == j) {
+				t.Errorf("with only %s set, setFields has %s: %v", f.name, g.name, got)
+			}
 		}
 	}
 }
