@@ -93,7 +93,7 @@ const easyCallLayout = "2006-01-02 15:04:05"
 // second (an RFC 3339 date stays in its offset); a date in a form
 // ToEasyCall does not write back is reported as Normalised.
 func easyCallTime(r *Report, field, text string) time.Time {
-	if strings.TrimSpace(text) == "" {
+	if text == "" {
 		return time.Time{}
 	}
 	if t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(text)); err == nil {

@@ -2,8 +2,9 @@ package mapping_test
 
 import (
 	"encoding/json"
+	"reflect"
+	"strings"
 	"testing"
-	"time"
 
 	"github.com/passerelle-go/passerelle/batiweb"
 	"github.com/passerelle-go/passerelle/divalto"
@@ -250,7 +251,6 @@ func TestSharedFields(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "JMARTIN", d.SalesRep)
 	assert.Equal(t, "FR123", d.CompanyTaxID)
-	_ = time.Now
 }
 
 // FuzzFactoryRoundTripProperty is the real property of a strict round
@@ -280,4 +280,90 @@ func FuzzFactoryRoundTripProperty(f *testing.F) {
 			t.Fatalf("%s: %q came back as %q, and no report names it (%v; %v)", k, v, got[k], r, r2)
 		}
 	})
+}
+
+// TestServiceVocabulariesHavePivotRows: every value of the services' own
+// enum types reads to a pivot value, so a row added in a service package
+// fails here until mapping has it.
+func TestServiceVocabulariesHavePivotRows(t *testing.T) {
+	t.Parallel()
+	for _, s := range factory.SalutationValues() {
+		c, loss := mapping.CivilityFromFactory(s)
+		assert.True(t, c.Valid(), s)
+		assert.Zero(t, loss, s)
+	}
+	for _, b := range batiweb.CivilityValues() {
+		_, ok := mapping.CivilityFromBatiweb(b)
+		assert.True(t, ok, b)
+	}
+	for _, s := range factory.SituationLogementValues() {
+		_, loss := mapping.OwnerStatusFromFactory(s)
+		assert.Zero(t, loss, s)
+	}
+	for _, v := range batiweb.IsOwnerValues() {
+		_, ok := mapping.OwnerStatusFromBatiweb(v)
+		assert.True(t, ok, v)
+	}
+	for _, v := range batiweb.HousingTypeValues() {
+		_, ok := mapping.HousingTypeFromBatiweb(v)
+		assert.True(t, ok, v)
+	}
+	for _, v := range factory.OuiNonValues() {
+		_, loss := mapping.AnswerFromFactory(v)
+		assert.Zero(t, loss, v)
+	}
+	for _, v := range divalto.YesNoValues() {
+		_, ok := mapping.AnswerFromDivalto(v)
+		assert.True(t, ok, v)
+	}
+	assert.Same(t, factory.Paris, mapping.Paris, "one Europe/Paris location")
+}
+
+// TestEveryNestedDivaltoFieldIsReported walks every field of every
+// related record and of the indicators: alone, each is reported by its
+// path.
+func TestEveryNestedDivaltoFieldIsReported(t *testing.T) {
+	t.Parallel()
+	walk := func(p *divalto.Prospect, rec reflect.Value, prefix string) {
+		for i := range rec.NumField() {
+			f := rec.Type().Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "" || name == "-" {
+				continue
+			}
+			fv := rec.Field(i)
+			switch fv.Kind() {
+			case reflect.String:
+				fv.SetString("0")
+			case reflect.Bool:
+				fv.SetBool(true)
+			case reflect.Struct:
+				if _, ok := fv.Interface().(divalto.Ref); ok {
+					fv.Set(reflect.ValueOf(divalto.Ref{Code: "X"}))
+				} else {
+					fv.Set(reflect.ValueOf(divalto.DateTime{Raw: "x"}))
+				}
+			default:
+				t.Fatalf("%s%s: no sample", prefix, name)
+			}
+			_, r, err := mapping.FromDivalto(p, mapping.Options{})
+			require.NoError(t, err)
+			assert.True(t, r.Has(prefix+name), "%s%s is not reported: %v", prefix, name, r)
+			fv.Set(reflect.Zero(fv.Type()))
+		}
+	}
+	p := &divalto.Prospect{Indicators: &divalto.Indicators{}, Related: &divalto.Related{}}
+	walk(p, reflect.ValueOf(p.Indicators).Elem(), "indicators.")
+	rel := reflect.ValueOf(p.Related).Elem()
+	for i := range rel.NumField() {
+		f := rel.Type().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "" || name == "-" {
+			continue
+		}
+		rec := reflect.New(f.Type.Elem())
+		rel.Field(i).Set(rec)
+		walk(p, rec.Elem(), "related."+name+".")
+		rel.Field(i).Set(reflect.Zero(f.Type))
+	}
 }

@@ -364,9 +364,14 @@ func (o Options) region(country, def string) string {
 // "" for France) into the pivot, for a converter of your own. A text
 // that is not a valid number is reported as NoValue and not carried; one
 // written in neither its national form nor E.164 is reported as
-// Normalised, since a converter back writes one of those.
+// Normalised, since a converter back writes one of those; a blank text
+// (spaces only) is reported as NoValue.
 func ReadPhone(r *Report, field, text, region string) Phone {
+	if text == "" {
+		return Phone{}
+	}
 	if strings.TrimSpace(text) == "" {
+		r.Add(field, NoValue, "blank")
 		return Phone{}
 	}
 	p, err := ParsePhoneIn(text, region)
@@ -384,7 +389,11 @@ func ReadPhone(r *Report, field, text, region string) Phone {
 // (ParseTime), for a converter of your own; one it cannot read is
 // reported as NoValue.
 func ReadTime(r *Report, field, text string) time.Time {
+	if text == "" {
+		return time.Time{}
+	}
 	if strings.TrimSpace(text) == "" {
+		r.Add(field, NoValue, "blank")
 		return time.Time{}
 	}
 	t, _, err := ParseTime(text)
