@@ -46,8 +46,10 @@
 //     Factory's situation_logement and Batiweb's IsOwner.
 //   - HousingType (house, flat, business premises, other): Batiweb's
 //     HousingType and La Factory's free-text type_logement.
-//   - Yes/no flags in any of the services' spellings (ParseYesNo), to La
-//     Factory's oui/non and weavy's "0"/"1".
+//   - Yes/no: La Factory's oui/non read with its own type
+//     (AnswerFromFactory), weavy's DIVINF yes/no where 1 is Non
+//     (AnswerFromDivalto), weavy's 0/1 flags (DivaltoFlag) and free text
+//     (ParseYesNo).
 //   - Phone numbers (ParsePhone, ParsePhoneIn): one rule set shared with
 //     the service packages' validation, libphonenumber's metadata, read in
 //     the lead's region (France by default, Spain for EasyCall's leads,
@@ -60,15 +62,23 @@
 //     Factory's aaaammjjhhmmss, RFC 3339 and ISO 8601, weavy's
 //     "2006-01-02 15:04:05", all zoneless times in Europe/Paris.
 //   - Names (SplitFullName, JoinName): a full name split into first and
-//     last name by the French and Spanish conventions.
+//     last name by the French and Spanish conventions; weavy's names are
+//     read last name first, as ToDivalto writes them.
 //
 // # Exactness
 //
 // The vocabularies do not match one to one: Batiweb has no Mademoiselle,
-// La Factory no letting owner. A translation that can only approximate
-// returns, next to the value, whether it was exact; the zero value with
-// exact false means the target has no equivalent at all. A converter that
-// loses or bends a value says so, and nothing is dropped in silence.
+// La Factory no letting owner. A reading from a service
+// (CivilityFromFactory, HousingTypeFromFactory, AnswerFromFactory,
+// Country, ParseRooms, BatiwebBudget...) returns, next to the value, a
+// Loss: 0 when the text is the service's own spelling, Normalised for
+// another spelling of the same meaning, Approximated when the meaning
+// changed, NoValue when there is none. A translation into a service's
+// vocabulary (Civility.Batiweb, OwnerStatus.Factory) returns whether it
+// is exact; the zero value with exact false means the target has no
+// equivalent at all. A converter that loses or bends a value says so,
+// and nothing is dropped in silence: fuzz tests hold every converter and
+// every round trip to that.
 //
 // The translation functions are pure and safe for concurrent use: their
 // tables are built once and never change.

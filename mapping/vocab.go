@@ -232,8 +232,8 @@ func CivilityFromBatiweb(b batiweb.Civility) (c Civility, ok bool) {
 
 // DivaltoCivility maps the pivot civilities to the codes of Divalto
 // weavy's CIVILITY generic type (table sw_data_generictype, data type
-// CIVILITY). The codes are configured in each weavy company, and the seed
-// shows a single one ("CIVILITY-SA", a company's legal form), so the
+// CIVILITY). The codes are configured in each weavy company, and
+// Divalto's "WebHook Prospect (V5.7)" shows a single one ("CIVILITY-SA", a company's legal form), so the
 // mapping is data the caller supplies; DefaultDivaltoCivility is a guess
 // to start from. Codes are bare ("MME"): qualify them with the data type
 // ("CIVILITY-MME") when writing a reference.

@@ -133,7 +133,7 @@ func TestDivaltoCivility(t *testing.T) {
 		{"mme", mapping.Madam, true},
 		{" CIVILITY-MLLE ", mapping.Miss, true},
 		{"civility-ME", mapping.Maitre, true},
-		{"SA", mapping.CivilityUnknown, false}, // the seed's code: a legal form
+		{"SA", mapping.CivilityUnknown, false}, // the document's code: a legal form
 		{"CIVILITY-SA", mapping.CivilityUnknown, false},
 		{"CIVILITY-", mapping.CivilityUnknown, false},
 		{"", mapping.CivilityUnknown, false},
