@@ -171,32 +171,39 @@ func batiwebPhones(r *Report, l *Lead) (cell, land Phone) {
 
 // amount reads an amount of euros as people write it: "250000", "250 000
 // €", "250k€", "1 500,50"; ok is false for anything else (a range "200 à
-// 250 k€" included).
+// 250 k€" included). It does not allocate.
 func amount(s string) (float64, bool) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	t = strings.TrimSuffix(strings.TrimSuffix(t, "eur"), "€")
-	t = strings.TrimSpace(t)
+	t := strings.TrimSpace(s)
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, "EUR"), "eur"), "€"))
 	mult := 1.0
 	if rest, ok := strings.CutSuffix(t, "k"); ok {
 		t, mult = rest, 1000
+	} else if rest, ok := strings.CutSuffix(t, "K"); ok {
+		t, mult = rest, 1000
 	}
-	var b strings.Builder
+	var whole, frac, scale float64 = 0, 0, 1
+	digits, point := 0, false
 	for _, c := range t {
 		switch {
-		case c >= '0' && c <= '9' || c == '.':
-			b.WriteRune(c)
-		case c == ',':
-			b.WriteByte('.')
+		case c >= '0' && c <= '9':
+			digits++
+			if point {
+				scale /= 10
+				frac += float64(c-'0') * scale
+			} else {
+				whole = whole*10 + float64(c-'0')
+			}
+		case (c == ',' || c == '.') && !point:
+			point = true
 		case c == ' ' || c == '\u00a0' || c == '\u202f':
 		default:
 			return 0, false
 		}
 	}
-	f, err := strconv.ParseFloat(b.String(), 64)
-	if err != nil || f < 0 {
+	if digits == 0 {
 		return 0, false
 	}
-	return f * mult, true
+	return (whole + frac) * mult, true
 }
 
 // BatiwebBudget returns Batiweb's budget range for a budget as written

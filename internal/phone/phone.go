@@ -24,6 +24,14 @@
 // by TestPlanTable) in about 50 ns without allocating; every other text
 // goes to libphonenumber. A differential fuzz test (FuzzFastPathAgrees)
 // holds the two paths to the same answers.
+//
+// Importing libphonenumber has a fixed cost, measured with
+// GODEBUG=inittrace=1 and go build: its metadata is decoded at program
+// start (about 8 ms of CPU, 2.5 MB and 35,000 allocations) and it adds
+// about 7.5 MB to a binary. A hand-written rule set would avoid both, but
+// it would be a second rule set, already wrong today on numbers
+// libphonenumber knows (070 to 072 are unallocated in France; Mayotte's
+// mobiles are 0639 0x to 0639 7x only).
 package phone
 
 import (
