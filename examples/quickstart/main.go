@@ -1,5 +1,7 @@
 // Command quickstart tells passerelle's story against the in-memory fake
-// servers: no credentials, no network.
+// servers: no credentials, no network. It never reads the environment: the
+// examples beside it (examples/batiweb, ...) are the programs to point at
+// real accounts, and the ones to copy.
 //
 //	go run ./examples/quickstart
 //
@@ -14,72 +16,81 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/passerelle-go/passerelle/examples/internal/demo"
+	"os"
+	"time"
 )
 
-func main() { demo.Main(run) }
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	err := run(ctx, os.Stdout)
+	cancel()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
 
 func run(ctx context.Context, w io.Writer) error {
 	fmt.Fprintln(w, "== Batiweb: sell a renovation lead (fake server)")
-	client, srv, err := demo.FakeBatiweb()
+	client, srv, err := FakeBatiweb()
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
-	if err := demo.Batiweb(ctx, w, client, srv); err != nil {
+	if err := Batiweb(ctx, w, client, srv); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== La Factory: a call-center agent's loop (fake server)")
-	fc, fsrv, err := demo.FakeFactory()
+	fc, fsrv, err := FakeFactory()
 	if err != nil {
 		return err
 	}
 	defer fsrv.Close()
-	if err := demo.Factory(ctx, w, fc, fsrv); err != nil {
+	if err := Factory(ctx, w, fc, fsrv); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== EasyCall Cloud: import leads into a call-center campaign (fake server)")
-	ec, esrv, err := demo.FakeEasyCall()
+	ec, esrv, err := FakeEasyCall()
 	if err != nil {
 		return err
 	}
 	defer esrv.Close()
-	if err := demo.EasyCall(ctx, w, ec, esrv); err != nil {
+	if err := EasyCall(ctx, w, ec, esrv); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== Divalto weavy: prospects through the WHK_Prospect webhook (fake server)")
-	dc, dsrv, err := demo.FakeDivalto()
+	dc, dsrv, err := FakeDivalto()
 	if err != nil {
 		return err
 	}
 	defer dsrv.Close()
-	if err := demo.Divalto(ctx, w, dc, dsrv); err != nil {
+	if err := Divalto(ctx, w, dc, dsrv); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== SoWell ↔ CRM: a signalement pushed, its status sent back (fake servers)")
-	ends, err := demo.SoWellFromEnvEnds(true)
+	ends, err := FakeSoWell()
 	if err != nil {
 		return err
 	}
 	defer ends.Close()
-	if err := demo.SoWell(ctx, w, ends); err != nil {
+	if err := SoWell(ctx, w, ends); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== La Factory → Batiweb: a bridge through the mapping pivot (fake servers)")
-	bfc, bfsrv, bbc, bbsrv, err := demo.FakeBridge()
+	bfc, bfsrv, bbc, bbsrv, err := FakeBridge()
 	if err != nil {
 		return err
 	}
 	defer bfsrv.Close()
 	defer bbsrv.Close()
-	if err := demo.Bridge(ctx, w, bfc, bbc, demo.BridgeWorkType, 10); err != nil {
+	if err := Bridge(ctx, w, bfc, bbc, BridgeWorkType, 10); err != nil {
 		return err
 	}
 	first, _ := bfsrv.Project("FP-000001")
-	return demo.Vocabularies(w, &first)
+	return Vocabularies(w, &first)
 }

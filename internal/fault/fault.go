@@ -62,12 +62,21 @@ func (k Kind) String() string {
 
 // Fault is one failure to play.
 type Fault struct {
-	Kind       Kind
-	RetryAfter time.Duration // TooManyRequests: the Retry-After sent (whole seconds, default 1s)
-	Duration   time.Duration // Stall: the longest hold (default 1 minute)
-	Size       int64         // Huge: body size (default 100 MB)
-	Status     int           // Redirect: the 3xx status (default 302)
-	Location   string        // Redirect: where to (default another host)
+	// Kind is the failure mode.
+	Kind Kind
+	// RetryAfter is the Retry-After a TooManyRequests answer sends, in
+	// whole seconds (1s when zero).
+	RetryAfter time.Duration
+	// Duration is the longest a Stall holds the request (1 minute when
+	// zero).
+	Duration time.Duration
+	// Size is the length of a Huge body (100 MB when zero).
+	Size int64
+	// Status is the 3xx status of a Redirect (302 when zero).
+	Status int
+	// Location is where a Redirect sends the client, absolute or relative
+	// to the request (another host, https://elsewhere.invalid, when empty).
+	Location string
 }
 
 // Processes reports whether the server does the request's work before

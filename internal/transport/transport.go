@@ -476,14 +476,17 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, r *http.Request, attempt 
 }
 
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		return false, ctxErr
-	}
 	st, ok := ctx.Value(callKey{}).(*call)
 	if !ok {
 		st = &call{kind: Idempotent}
 	}
 	retry, why := shouldRetry(st.kind, resp, err)
+	if ctxErr := ctx.Err(); ctxErr != nil && (retry || err != nil) {
+		// An answer that arrived whole is kept even when the context ended
+		// meanwhile: it may be what the service handed out once (a La
+		// Factory project). Only a retry, or a failed read, gives way.
+		return false, ctxErr
+	}
 	if retry && c.log != nil {
 		c.log.InfoContext(ctx, "passerelle: retrying", "op", st.op, "kind", st.kind.String(), "reason", c.redactor.String(why))
 	}

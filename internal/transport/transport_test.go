@@ -414,3 +414,29 @@ func TestShortSecretsAreRefused(t *testing.T) {
 	_, err = New(Config{Secrets: []string{"123456"}})
 	assert.NoError(t, err)
 }
+
+// TestAnswerKeptWhenTheContextEndsAsItArrives: an answer read whole is
+// returned even if the context ended while it arrived (a La Factory project
+// is handed out once: discarding its answer loses it).
+func TestAnswerKeptWhenTheContextEndsAsItArrives(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	c, mt := newMocked(t, Config{})
+	mt.RegisterResponder("POST", "https://api.example.test/next", func(r *http.Request) (*http.Response, error) {
+		cancel() // the deadline passes just as the answer comes
+		return httpmock.NewStringResponse(200, `{"project":"P-1"}`), nil
+	})
+	resp, err := c.Do(ctx, Request{Kind: NotIdempotent, Method: "POST", URL: "/next", Body: []byte(`{}`)})
+	require.NoError(t, err)
+	assert.Equal(t, `{"project":"P-1"}`, string(resp.Body))
+
+	// A retry does give way to the ended context.
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	mt.RegisterResponder("GET", "https://api.example.test/busy", func(r *http.Request) (*http.Response, error) {
+		cancel2()
+		return httpmock.NewStringResponse(503, ""), nil
+	})
+	_, err = c.Do(ctx2, Request{Kind: Idempotent, Method: "GET", URL: "/busy"})
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, 1, mt.GetCallCountInfo()["GET https://api.example.test/busy"])
+}

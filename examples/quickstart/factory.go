@@ -1,11 +1,10 @@
-package demo
+package main
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/passerelle-go/passerelle/factory"
@@ -13,8 +12,7 @@ import (
 )
 
 // ConclusionCode is the call center's code for "agreed, meeting booked",
-// mapped in La Factory's "code conclusion" entity (FACTORY_CONCLUSION_CODE
-// for a real account).
+// mapped in La Factory's "code conclusion" entity.
 const ConclusionCode = "ACCORD-RDV"
 
 // FakeFactory starts a factorytest server holding one imported project
@@ -35,17 +33,6 @@ func FakeFactory() (*factory.Client, *factorytest.Server, error) {
 		return nil, nil, err
 	}
 	return c, srv, nil
-}
-
-// FactoryClient returns a client for FACTORY_BASE_URL with FACTORY_API_KEY,
-// or FakeFactory's when they are not set.
-func FactoryClient() (*factory.Client, *factorytest.Server, error) {
-	base, key := os.Getenv("FACTORY_BASE_URL"), os.Getenv("FACTORY_API_KEY")
-	if base == "" || key == "" {
-		return FakeFactory()
-	}
-	c, err := factory.New(base, key)
-	return c, nil, err
 }
 
 // Factory is a call-center agent's loop on one project: take it,
@@ -105,9 +92,6 @@ func Factory(ctx context.Context, w io.Writer, c *factory.Client, srv *factoryte
 	fmt.Fprintf(w, "factory  booked an R1 meeting in person on %s\n", start.Format("2006-01-02 15:04"))
 
 	code := ConclusionCode
-	if env := os.Getenv("FACTORY_CONCLUSION_CODE"); srv == nil && env != "" {
-		code = env
-	}
 	if _, err := c.Conclude(ctx, p.FactoryProjectID, p.CallCenterProjectID, code); err != nil {
 		return err
 	}
@@ -117,17 +101,4 @@ func Factory(ctx context.Context, w io.Writer, c *factory.Client, srv *factoryte
 	}
 	fmt.Fprintln(w)
 	return nil
-}
-
-// FactoryFromEnv tells the Factory story with FactoryClient's client.
-func FactoryFromEnv(ctx context.Context, w io.Writer) error {
-	client, srv, err := FactoryClient()
-	if err != nil {
-		return err
-	}
-	if srv != nil {
-		defer srv.Close()
-		fmt.Fprintln(w, "(against the in-memory factorytest server)")
-	}
-	return Factory(ctx, w, client, srv)
 }

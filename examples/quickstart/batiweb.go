@@ -1,40 +1,15 @@
-// Package demo holds the stories the example programs tell, so that each
-// service's example and the quickstart run the same code.
-package demo
+package main
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/passerelle-go/passerelle/batiweb"
 	"github.com/passerelle-go/passerelle/batiweb/batiwebtest"
 )
-
-// BatiwebClient returns a client for the account in BATIWEB_LOGIN,
-// BATIWEB_PASSWORD and BATIWEB_ENV (PREP or PROD, default PREP), at
-// BATIWEB_BASE_URL if set. Without credentials it starts a batiwebtest
-// server that buys every trade everywhere, and returns it too; call its
-// Close when done.
-func BatiwebClient() (*batiweb.Client, *batiwebtest.Server, error) {
-	login, password := os.Getenv("BATIWEB_LOGIN"), os.Getenv("BATIWEB_PASSWORD")
-	if login == "" || password == "" {
-		return FakeBatiweb()
-	}
-	env := batiweb.Environment(os.Getenv("BATIWEB_ENV"))
-	if env == "" {
-		env = batiweb.Prep
-	}
-	var opts []batiweb.Option
-	if u := os.Getenv("BATIWEB_BASE_URL"); u != "" {
-		opts = append(opts, batiweb.WithBaseURL(u))
-	}
-	c, err := batiweb.New(login, password, env, opts...)
-	return c, nil, err
-}
 
 // FakeBatiweb starts a batiwebtest server that buys every trade everywhere
 // and returns a client for it; call the server's Close when done.
@@ -105,17 +80,4 @@ func Batiweb(ctx context.Context, w io.Writer, c *batiweb.Client, srv *batiwebte
 		fmt.Fprintf(w, "batiweb  import an invalid lead -> nothing sent, %d problems: %v\n", len(verr.Fields), verr)
 	}
 	return nil
-}
-
-// BatiwebFromEnv tells the Batiweb story with BatiwebClient's client.
-func BatiwebFromEnv(ctx context.Context, w io.Writer) error {
-	client, srv, err := BatiwebClient()
-	if err != nil {
-		return err
-	}
-	if srv != nil {
-		defer srv.Close()
-		fmt.Fprintln(w, "(against the in-memory batiwebtest server)")
-	}
-	return Batiweb(ctx, w, client, srv)
 }

@@ -1,11 +1,10 @@
-package demo
+package main
 
 import (
 	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/passerelle-go/passerelle/sowell"
@@ -31,23 +30,12 @@ func (e *SoWellEnds) Close() {
 	}
 }
 
-// SoWellFromEnvEnds points each end at SOWELL_CRM_URL/SOWELL_CRM_TOKEN and
-// SOWELL_API_URL/SOWELL_API_TOKEN, or at a fake when unset.
-func SoWellFromEnvEnds(fakesOnly bool) (*SoWellEnds, error) {
-	e := &SoWellEnds{}
-	crmURL, crmToken := os.Getenv("SOWELL_CRM_URL"), os.Getenv("SOWELL_CRM_TOKEN")
-	if fakesOnly || crmURL == "" || crmToken == "" {
-		e.FakeCRM = sowelltest.NewCRM()
-		crmURL, crmToken = e.FakeCRM.URL, sowelltest.Token
-	}
-	apiURL, apiToken := os.Getenv("SOWELL_API_URL"), os.Getenv("SOWELL_API_TOKEN")
-	if fakesOnly || apiURL == "" || apiToken == "" {
-		e.FakeSoWl = sowelltest.NewSoWell()
-		apiURL, apiToken = e.FakeSoWl.URL, sowelltest.Token
-	}
+// FakeSoWell starts both ends' fakes and clients for them.
+func FakeSoWell() (*SoWellEnds, error) {
+	e := &SoWellEnds{FakeCRM: sowelltest.NewCRM(), FakeSoWl: sowelltest.NewSoWell()}
 	var err error
-	if e.CRM, err = sowell.NewCRMClient(crmURL, crmToken); err == nil {
-		e.SoWell, err = sowell.NewClient(apiURL, apiToken)
+	if e.CRM, err = sowell.NewCRMClient(e.FakeCRM.URL, sowelltest.Token); err == nil {
+		e.SoWell, err = sowell.NewClient(e.FakeSoWl.URL, sowelltest.Token)
 	}
 	if err != nil {
 		e.Close()
@@ -89,14 +77,4 @@ func SoWell(ctx context.Context, w io.Writer, e *SoWellEnds) error {
 	}
 	fmt.Fprintf(w, "sowell   CRM status \"En cours\" -> SoWell %q (sent=%t)\n", sowell.Ongoing, sent)
 	return nil
-}
-
-// SoWellFromEnv tells the SoWell story, each end real or fake.
-func SoWellFromEnv(ctx context.Context, w io.Writer) error {
-	e, err := SoWellFromEnvEnds(false)
-	if err != nil {
-		return err
-	}
-	defer e.Close()
-	return SoWell(ctx, w, e)
 }

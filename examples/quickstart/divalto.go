@@ -1,11 +1,10 @@
-package demo
+package main
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/passerelle-go/passerelle/divalto"
@@ -21,22 +20,6 @@ func FakeDivalto() (*divalto.Client, *divaltotest.Server, error) {
 		return nil, nil, err
 	}
 	return c, srv, nil
-}
-
-// DivaltoClient returns a client for the entry point DIVALTO_ENTRYPOINT of
-// the company DIVALTO_COMPANY (on DIVALTO_BASE_URL when set), or
-// FakeDivalto's when they are not set.
-func DivaltoClient() (*divalto.Client, *divaltotest.Server, error) {
-	company, entry := os.Getenv("DIVALTO_COMPANY"), os.Getenv("DIVALTO_ENTRYPOINT")
-	if company == "" || entry == "" {
-		return FakeDivalto()
-	}
-	var opts []divalto.Option
-	if base := os.Getenv("DIVALTO_BASE_URL"); base != "" {
-		opts = append(opts, divalto.WithBaseURL(base))
-	}
-	c, err := divalto.New(company, entry, append(opts, divalto.WithCaller("passerelle-demo", "1"))...)
-	return c, nil, err
 }
 
 // Divalto creates a prospect (a private person) with two linked users,
@@ -103,17 +86,4 @@ func Divalto(ctx context.Context, w io.Writer, c *divalto.Client, srv *divaltote
 	}
 	fmt.Fprintln(w)
 	return nil
-}
-
-// DivaltoFromEnv tells the Divalto story with DivaltoClient's client.
-func DivaltoFromEnv(ctx context.Context, w io.Writer) error {
-	client, srv, err := DivaltoClient()
-	if err != nil {
-		return err
-	}
-	if srv != nil {
-		defer srv.Close()
-		fmt.Fprintln(w, "(against the in-memory divaltotest server)")
-	}
-	return Divalto(ctx, w, client, srv)
 }

@@ -1,18 +1,16 @@
-package demo
+package main
 
 import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/passerelle-go/passerelle/easycall"
 	"github.com/passerelle-go/passerelle/easycall/easycalltest"
 )
 
-// Campaign is the external campaign code of the EasyCall stories
-// (EASYCALL_CAMPAIGN for a real domain).
+// Campaign is the external campaign code of the EasyCall story.
 const Campaign = "reformas_2026"
 
 // FakeEasyCall starts an easycalltest server routing Campaign and knowing
@@ -29,24 +27,10 @@ func FakeEasyCall() (*easycall.Client, *easycalltest.Server, error) {
 	return c, srv, nil
 }
 
-// EasyCallClient returns a client for EASYCALL_BASE_URL with
-// EASYCALL_TOKEN, or FakeEasyCall's when they are not set.
-func EasyCallClient() (*easycall.Client, *easycalltest.Server, error) {
-	base, token := os.Getenv("EASYCALL_BASE_URL"), os.Getenv("EASYCALL_TOKEN")
-	if base == "" || token == "" {
-		return FakeEasyCall()
-	}
-	c, err := easycall.New(base, token)
-	return c, nil, err
-}
-
 // EasyCall validates a lead, imports it, then imports a batch with a bad
 // lead in the middle and prints each outcome.
 func EasyCall(ctx context.Context, w io.Writer, c *easycall.Client, srv *easycalltest.Server) error {
 	campaign := Campaign
-	if env := os.Getenv("EASYCALL_CAMPAIGN"); srv == nil && env != "" {
-		campaign = env
-	}
 	lead, err := easycall.ParseLead(strings.NewReader("nombre: Lucía\napellido: García\ntelefono_movil: +34 612 345 678\ncorreo_electronico: lucia@example.es\ntipo_inmueble: piso\ncampaign: " + campaign))
 	if err != nil {
 		return err
@@ -77,17 +61,4 @@ func EasyCall(ctx context.Context, w io.Writer, c *easycall.Client, srv *easycal
 		fmt.Fprintf(w, "easycall the fake received %d leads\n", len(srv.Leads()))
 	}
 	return nil
-}
-
-// EasyCallFromEnv tells the EasyCall story with EasyCallClient's client.
-func EasyCallFromEnv(ctx context.Context, w io.Writer) error {
-	client, srv, err := EasyCallClient()
-	if err != nil {
-		return err
-	}
-	if srv != nil {
-		defer srv.Close()
-		fmt.Fprintln(w, "(against the in-memory easycalltest server)")
-	}
-	return EasyCall(ctx, w, client, srv)
 }

@@ -1,12 +1,10 @@
-package demo
+package main
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -171,46 +169,6 @@ func summary(r mapping.Report) string {
 		}
 	}
 	return strings.Join(parts, "; ")
-}
-
-// BridgeFromEnv runs the bridge: La Factory at FACTORY_BASE_URL with
-// FACTORY_API_KEY and Batiweb with BATIWEB_LOGIN and BATIWEB_PASSWORD (see
-// BatiwebClient) when they are set, FakeBridge's servers for those that
-// are not. BRIDGE_WORK_TYPE is the trade, BRIDGE_MAX the most projects
-// to take (10).
-func BridgeFromEnv(ctx context.Context, w io.Writer) error {
-	fc, fsrv, bc, bsrv, err := FakeBridge()
-	if err != nil {
-		return err
-	}
-	defer fsrv.Close()
-	defer bsrv.Close()
-	if os.Getenv("FACTORY_BASE_URL") != "" && os.Getenv("FACTORY_API_KEY") != "" {
-		if fc, _, err = FactoryClient(); err != nil {
-			return err
-		}
-	} else {
-		fmt.Fprintln(w, "(La Factory: the in-memory factorytest server)")
-	}
-	if os.Getenv("BATIWEB_LOGIN") != "" && os.Getenv("BATIWEB_PASSWORD") != "" {
-		if bc, _, err = BatiwebClient(); err != nil {
-			return err
-		}
-	} else {
-		fmt.Fprintln(w, "(Batiweb: the in-memory batiwebtest server, buying in the Nord only)")
-	}
-	workType, limit := BridgeWorkType, 10
-	if s := os.Getenv("BRIDGE_WORK_TYPE"); s != "" {
-		if workType, err = batiweb.ParseWorkType(s); err != nil {
-			return err
-		}
-	}
-	if s := os.Getenv("BRIDGE_MAX"); s != "" {
-		if limit, err = strconv.Atoi(s); err != nil || limit < 1 {
-			return fmt.Errorf("BRIDGE_MAX %q: want a positive number", s)
-		}
-	}
-	return Bridge(ctx, w, fc, bc, workType, limit)
 }
 
 // Vocabularies shows one La Factory project as each service spells it,
