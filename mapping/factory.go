@@ -72,7 +72,7 @@ func FromFactory(p *factory.Project, o Options) (*Lead, Report, error) {
 	if p.HousingType != "" {
 		var loss Loss
 		l.HousingType, loss = HousingTypeFromFactory(p.HousingType)
-		r.fit("type_logement", loss, "no housing type in the text", housingDetail[loss])
+		r.fit("type_logement", loss, "no housing type in the text", housingDetail[l.HousingType])
 	}
 	if p.HousingSize != "" {
 		var loss Loss
@@ -127,8 +127,15 @@ func ParseRooms(s string) (int, Loss) {
 	return 0, NoValue
 }
 
-// housingDetail says how a type_logement text was read.
-var housingDetail = map[Loss]string{Normalised: "another spelling of the housing type", Approximated: "read as the nearest housing type"}
+// housingDetail says how a type_logement text was read: "read as
+// Appartement", built once so that a report costs no allocation.
+var housingDetail = func() map[HousingType]string {
+	m := map[HousingType]string{}
+	for _, r := range housingTypes {
+		m[r.housing] = "read as " + r.label
+	}
+	return m
+}()
 
 // factoryTime is a La Factory date; one it could not read (kept in Raw)
 // is reported.
