@@ -34,11 +34,9 @@ type batiwebOut struct {
 func (l *Lead) ToBatiweb(workType batiweb.WorkType, o Options) (*batiweb.Lead, Report, error) {
 	out := new(batiwebOut)
 	r := Report{From: "lead", To: "batiweb", Entries: out.entries[:0]}
-	b := &out.lead
-	*b = batiweb.Lead{
-		Email: l.Email, City: l.City, Zipcode: l.PostalCode, FirstName: l.FirstName, LastName: l.LastName,
-		WorkType: workType, WorkDescription: workType.String(), Comment: l.Comment, AmountOfRooms: l.Rooms,
-	}
+	b := &out.lead // fresh: set field by field, without copying a whole Lead
+	b.Email, b.City, b.Zipcode, b.FirstName, b.LastName = l.Email, l.City, l.PostalCode, l.FirstName, l.LastName
+	b.WorkType, b.WorkDescription, b.Comment, b.AmountOfRooms = workType, workType.String(), l.Comment, l.Rooms
 	carried := batiwebCarried
 	switch {
 	case l.CallCenterProjectID != "":

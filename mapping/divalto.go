@@ -55,8 +55,19 @@ var (
 func reportRecord(r *Report, prefix string, v reflect.Value, fields []wireField) {
 	for _, f := range fields {
 		fv := v.Field(f.index)
-		if fv.IsZero() {
-			continue
+		switch fv.Kind() {
+		case reflect.String:
+			if fv.Len() == 0 {
+				continue
+			}
+		case reflect.Bool:
+			if !fv.Bool() {
+				continue
+			}
+		default:
+			if fv.IsZero() {
+				continue
+			}
 		}
 		if fv.Kind() == reflect.Pointer && fv.Elem().Kind() == reflect.Struct {
 			reportNested(r, prefix+f.name+".", fv.Elem())
@@ -190,6 +201,9 @@ func splitDivaltoName(full string) (first, last string, loss Loss) {
 			return "", words[0], 0
 		}
 		return "", words[0], Approximated
+	}
+	if len(words) == 2 && isUpperWord(words[0]) && !isUpperWord(words[1]) {
+		return words[1], words[0], 0 // "DUPONT Jean", weavy's usual form, without joining
 	}
 	if _, _, ok := upperRun(words); ok {
 		f, l, exact := SplitFullName(full)
