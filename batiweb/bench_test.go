@@ -7,7 +7,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/passerelle-go/passerelle/batiweb"
 )
@@ -79,4 +81,83 @@ func BenchmarkImport(b *testing.B) {
 			}
 		}
 	})
+}
+
+// plainImport is BenchmarkImport's baseline: the import sent with plain
+// net/http and encoding/json.
+func plainImport(ctx context.Context, hc *http.Client, url string, lead *batiweb.Lead) error {
+	body, err := json.Marshal(map[string]any{
+		"security": map[string]string{"login": "login", "password": "password", "environment": "PREP"},
+		"request":  lead,
+	})
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url+"/json/lead/import", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+		ID      string `json:"id"`
+		Token   string `json:"token"`
+	}
+	return json.NewDecoder(resp.Body).Decode(&out)
+}
+
+// BenchmarkImportPaired sends one import through the SDK and one with
+// plain net/http in each iteration, alternating which goes first, so that
+// both meet the same machine load; it reports each side's median time and
+// their ratio (sdk/plain), which a loaded machine skews far less than two
+// separate benchmarks.
+func BenchmarkImportPaired(b *testing.B) {
+	srv := benchServer(b)
+	lead := validLead()
+	ctx := context.Background()
+	c, err := batiweb.New("login", "password", batiweb.Prep, batiweb.WithBaseURL(srv.URL))
+	if err != nil {
+		b.Fatal(err)
+	}
+	hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	sdk := func() {
+		if _, err := c.Import(ctx, lead); err != nil {
+			b.Fatal(err)
+		}
+	}
+	plain := func() {
+		if err := plainImport(ctx, hc, srv.URL, lead); err != nil {
+			b.Fatal(err)
+		}
+	}
+	sdk() // warm both connections
+	plain()
+	sdkTimes := make([]time.Duration, 0, b.N)
+	plainTimes := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		first, second, firstTimes, secondTimes := sdk, plain, &sdkTimes, &plainTimes
+		if i%2 == 1 {
+			first, second, firstTimes, secondTimes = plain, sdk, &plainTimes, &sdkTimes
+		}
+		t0 := time.Now()
+		first()
+		t1 := time.Now()
+		second()
+		*firstTimes = append(*firstTimes, t1.Sub(t0))
+		*secondTimes = append(*secondTimes, time.Since(t1))
+	}
+	b.StopTimer()
+	median := func(d []time.Duration) float64 { slices.Sort(d); return float64(d[len(d)/2]) }
+	ms, mp := median(sdkTimes), median(plainTimes)
+	b.ReportMetric(ms, "sdk-ns/op")
+	b.ReportMetric(mp, "plain-ns/op")
+	b.ReportMetric(ms/mp, "sdk/plain")
 }

@@ -8,13 +8,16 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
 	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
-// DefaultBaseURL is the e-travaux web-service host of the seed.
+// DefaultBaseURL is the e-travaux host named by Batiweb's "Web Service
+// 2023" document.
 const DefaultBaseURL = "https://webservices.e-travaux.com"
 
 // HelloArtisanBaseURL is the newer HelloArtisan host serving the same paths.
@@ -28,7 +31,7 @@ const (
 	Prep Environment = "PREP"
 	// Prod is production, opened by Batiweb once it has accepted the
 	// integration in Prep. Before that, every call answers code 1, "Access
-	// to production is not granted" (ErrAuthentication).
+	// to production is not granted" ([ErrUnauthorized]).
 	Prod Environment = "PROD"
 )
 
@@ -46,47 +49,65 @@ type Client struct {
 	password string
 	env      Environment
 	http     *transport.Client
+	texts    *texts
 }
 
-// Option configures a Client.
-type Option func(*transport.Config) error
+// texts holds short service texts and their redacted form.
+type texts struct {
+	m sync.Map
+	n atomic.Int32
+}
 
-// WithBaseURL sends requests to another host (DefaultBaseURL otherwise),
-// such as HelloArtisanBaseURL or a batiwebtest server.
-func WithBaseURL(u string) Option { return transport.WithBaseURL(u) }
+// settings is what the options configure.
+type settings struct {
+	transport.Config
+}
+
+// Option configures a Client; see the With... functions.
+type Option func(*settings) error
+
+func common(f func(*transport.Config) error) Option {
+	return func(s *settings) error { return f(&s.Config) }
+}
+
+// WithBaseURL sends requests to another host than [DefaultBaseURL], such
+// as [HelloArtisanBaseURL] or a batiwebtest server.
+func WithBaseURL(u string) Option { return common(transport.WithBaseURL(u)) }
 
 // WithHTTPClient sets the HTTP client the retries wrap. It is copied; its
-// Timeout is replaced by WithTimeout's when both are given.
-func WithHTTPClient(hc *http.Client) Option { return transport.WithHTTPClient(hc) }
+// Timeout is replaced by WithTimeout's when both are given, and its
+// redirects are never followed.
+func WithHTTPClient(hc *http.Client) Option { return common(transport.WithHTTPClient(hc)) }
 
 // WithTimeout bounds each attempt (30s by default); the context bounds
 // the whole call, retries included.
-func WithTimeout(d time.Duration) Option { return transport.WithTimeout(d) }
+func WithTimeout(d time.Duration) Option { return common(transport.WithTimeout(d)) }
 
 // WithRetry sets how many times a call is retried and the backoff bounds
 // (3 retries, 500ms to 10s by default). WithRetry(0, 0, 0) sends each
-// request once.
+// request once. Each method's documentation says when it is retried.
 func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
-	return transport.WithRetry(maxRetries, minWait, maxWait)
+	return common(transport.WithRetry(maxRetries, minWait, maxWait))
 }
 
 // WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s
 // by default).
-func WithMaxRetryAfter(d time.Duration) Option { return transport.WithMaxRetryAfter(d) }
+func WithMaxRetryAfter(d time.Duration) Option { return common(transport.WithMaxRetryAfter(d)) }
 
 // WithLogger logs requests, responses and retries at debug and info level,
 // with every secret masked. Clients are silent without it.
-func WithLogger(l *slog.Logger) Option { return transport.WithLogger(l) }
+func WithLogger(l *slog.Logger) Option { return common(transport.WithLogger(l)) }
 
 // WithUserAgent replaces the User-Agent "passerelle/<version>".
-func WithUserAgent(ua string) Option { return transport.WithUserAgent(ua) }
+func WithUserAgent(ua string) Option { return common(transport.WithUserAgent(ua)) }
 
 // WithMaxResponseSize bounds the bytes read from a response (10 MiB by
-// default); a longer body is an error wrapping ErrResponseTooLarge.
-func WithMaxResponseSize(n int64) Option { return transport.WithMaxResponseSize(n) }
+// default); a longer body is an error wrapping [ErrResponseTooLarge].
+func WithMaxResponseSize(n int64) Option { return common(transport.WithMaxResponseSize(n)) }
 
-// New returns a client for the account login/password in env (Prep or
-// Prod; "prep" and "prod" are accepted too).
+// New returns a client for the account login/password in env ([Prep] or
+// [Prod]; "prep" and "prod" are accepted too). A password shorter than 6
+// characters is refused: it could not be masked safely in errors and logs.
 func New(login, password string, env Environment, opts ...Option) (*Client, error) {
 	env = Environment(strings.ToUpper(string(env)))
 	switch {
@@ -97,17 +118,18 @@ func New(login, password string, env Environment, opts ...Option) (*Client, erro
 	case env != Prep && env != Prod:
 		return nil, fmt.Errorf("batiweb: environment %q is neither Prep nor Prod", env)
 	}
-	cfg := transport.Config{BaseURL: DefaultBaseURL, Secrets: []string{password}}
+	var s settings
+	s.BaseURL, s.Secrets = DefaultBaseURL, []string{password}
 	for _, opt := range opts {
-		if err := opt(&cfg); err != nil {
+		if err := opt(&s); err != nil {
 			return nil, fmt.Errorf("batiweb: %w", err)
 		}
 	}
-	t, err := transport.New(cfg)
+	t, err := transport.New(s.Config)
 	if err != nil {
 		return nil, fmt.Errorf("batiweb: %w", err)
 	}
-	return &Client{login: login, password: password, env: env, http: t}, nil
+	return &Client{login: login, password: password, env: env, http: t, texts: &texts{}}, nil
 }
 
 // Environment is the environment the client calls.
@@ -132,19 +154,20 @@ type envelope struct {
 }
 
 // response is every field the three methods answer; each reads its own.
+// Its text fields take any JSON scalar and keep its text.
 type response struct {
-	Code           *wire.Int      `json:"code"`
-	Message        string         `json:"message"`
-	ID             wire.NumString `json:"id"`
-	Token          string         `json:"token"`
-	Status         LeadStatus     `json:"status"`
-	StatusLabel    string         `json:"statusLabel"`
-	Date           string         `json:"date"`
-	SupplierLeadID wire.NumString `json:"supplierLeadId"`
+	Code           *wire.Int  `json:"code"`
+	Message        text       `json:"message"`
+	ID             text       `json:"id"`
+	Token          text       `json:"token"`
+	Status         LeadStatus `json:"status"`
+	StatusLabel    text       `json:"statusLabel"`
+	Date           text       `json:"date"`
+	SupplierLeadID text       `json:"supplierLeadId"`
 }
 
 // call is every method's path to the wire: encode the envelope, send it
-// with the method's retry policy, and decode the answer. Only the code
+// with the method's retry class, and decode the answer. Only the code
 // decides the outcome: the service answers HTTP 200 on failures too.
 func (c *Client) call(ctx context.Context, op, path string, kind transport.Kind, request any) (*response, error) {
 	body, err := json.Marshal(envelope{security{c.login, c.password, c.env}, request})
@@ -156,7 +179,7 @@ func (c *Client) call(ctx context.Context, op, path string, kind transport.Kind,
 		e := &Error{Op: op, Code: NoCode, Err: err}
 		var te *transport.Error
 		if errors.As(err, &te) {
-			e.HTTPStatus, e.URL = te.StatusCode, te.URL
+			e.StatusCode, e.URL = te.StatusCode, te.URL
 		}
 		return nil, e
 	}
@@ -175,7 +198,7 @@ func (c *Client) decode(op string, resp *transport.Response) (*response, error) 
 	}
 	switch {
 	case err == nil && r.Code != nil && *r.Code != 0:
-		return nil, &Error{Op: op, Code: Code(*r.Code), Message: c.http.Redactor().String(r.Message), HTTPStatus: resp.StatusCode, URL: resp.URL()}
+		return nil, &Error{Op: op, Code: Code(*r.Code), Message: c.text(r.Message), StatusCode: resp.StatusCode, URL: resp.URL()}
 	case err == nil && ok2xx && (r.Code != nil || op == "status" && (r.Token != "" || r.Status != 0)):
 		return &r, nil // the status method's positive answer carries no code
 	case err == nil && ok2xx:
@@ -184,8 +207,28 @@ func (c *Client) decode(op string, resp *transport.Response) (*response, error) 
 		err = errors.New("unexpected HTTP status")
 	}
 	return nil, &Error{
-		Op: op, Code: NoCode, HTTPStatus: resp.StatusCode, URL: resp.URL(),
+		Op: op, Code: NoCode, StatusCode: resp.StatusCode, URL: resp.URL(),
 		Body: c.http.Redactor().Excerpt(resp.Body, 256),
-		Err:  fmt.Errorf("%w: %s", ErrMalformedResponse, c.http.Redactor().String(err.Error())),
+		Raw:  []byte(c.http.Redactor().String(string(resp.Body))),
+		Err:  fmt.Errorf("%w: %s", ErrMalformedResponse, c.http.Redactor().Message(describe(err))),
 	}
+}
+
+// text is a service's free text made safe for a result or an error:
+// secrets masked, control characters replaced, length capped. The service
+// repeats a few short messages ("Lead correctly imported"), so the first
+// ones are kept redacted: the redactor's replacer is the costly part.
+func (c *Client) text(s text) string {
+	const maxCachedLen, maxCached = 128, 64
+	if len(s) > maxCachedLen {
+		return c.http.Redactor().Message(string(s))
+	}
+	if v, ok := c.texts.m.Load(s); ok {
+		return v.(string)
+	}
+	m := c.http.Redactor().Message(string(s))
+	if c.texts.n.Add(1) <= maxCached {
+		c.texts.m.Store(s, m)
+	}
+	return m
 }

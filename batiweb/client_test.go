@@ -153,7 +153,7 @@ func TestCodesMapToSentinels(t *testing.T) {
 				var e *batiweb.Error
 				require.ErrorAs(t, err, &e, body)
 				assert.Equal(t, code, e.Code)
-				assert.Equal(t, status, e.HTTPStatus)
+				assert.Equal(t, status, e.StatusCode)
 				assert.Equal(t, fmt.Sprintf("m%d", code), e.Message)
 				assert.ErrorIs(t, err, sentinel)
 				for other, s := range sentinels {
@@ -187,7 +187,7 @@ func TestUnusableResponses(t *testing.T) {
 		require.ErrorAs(t, err, &e, tc.name)
 		assert.ErrorIs(t, err, batiweb.ErrMalformedResponse, tc.name)
 		assert.Equal(t, batiweb.NoCode, e.Code, tc.name)
-		assert.Equal(t, tc.status, e.HTTPStatus, tc.name)
+		assert.Equal(t, tc.status, e.StatusCode, tc.name)
 		assert.Equal(t, strings.ReplaceAll(tc.body, "\n", " "), e.Body, tc.name)
 	}
 	_, err := mocked(t, 200, `{"code":"0","message":"ok"}`).Import(context.Background(), validLead())
@@ -389,3 +389,15 @@ func mustJSON(v any) string {
 }
 
 var jsonMarshal = json.Marshal
+
+// TestCommonOptions pins the option set every passerelle client has.
+func TestCommonOptions(t *testing.T) {
+	t.Parallel()
+	opts := []batiweb.Option{
+		batiweb.WithBaseURL("https://example.test"), batiweb.WithHTTPClient(&http.Client{}), batiweb.WithTimeout(time.Second),
+		batiweb.WithRetry(1, time.Millisecond, time.Second), batiweb.WithMaxRetryAfter(time.Second),
+		batiweb.WithLogger(slog.Default()), batiweb.WithUserAgent("ua"), batiweb.WithMaxResponseSize(1 << 20),
+	}
+	_, err := batiweb.New("login", password, batiweb.Prep, opts...)
+	require.NoError(t, err)
+}

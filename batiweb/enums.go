@@ -7,7 +7,7 @@ import "github.com/passerelle-go/passerelle/internal/enum"
 // IsOwner is the requester's occupancy status ("Statut du demandeur : IsOwner").
 type IsOwner int
 
-// The seed's IsOwner table.
+// The IsOwner mapping table of Batiweb's "Web Service 2023" document.
 const (
 	Owner          IsOwner = 1 // Propriétaire: owner-occupier
 	Tenant         IsOwner = 2 // Locataire: tenant
@@ -27,7 +27,7 @@ var isOwnerTable = enum.New("IsOwner",
 // wild ("M.", "M", "Mme", "Mme.", "Mr").
 type Civility int
 
-// The seed's CIVILITY table.
+// The CIVILITY mapping table of Batiweb's "Web Service 2023" document.
 const (
 	Monsieur Civility = 1 // Monsieur: Mr
 	Madame   Civility = 2 // Madame: Mrs/Ms
@@ -41,7 +41,7 @@ var civilityTable = enum.New("Civility",
 // HousingType is the kind of dwelling ("Type de logement HousingType").
 type HousingType int
 
-// The seed's HousingType table.
+// The HousingType mapping table of Batiweb's "Web Service 2023" document.
 const (
 	House            HousingType = 1 // Maison: house
 	Apartment        HousingType = 2 // Appartement: flat
@@ -60,7 +60,7 @@ var housingTypeTable = enum.New("HousingType",
 // rappel : Remindertime").
 type ReminderTime int
 
-// The seed's Remindertime table.
+// The Remindertime mapping table of Batiweb's "Web Service 2023" document.
 const (
 	ReminderAnyTime ReminderTime = 1 // Tout le temps: any time
 	Reminder9To11   ReminderTime = 2 // De 9h à 11h
@@ -83,7 +83,7 @@ var reminderTimeTable = enum.New("ReminderTime",
 // chantier : Delay").
 type Delay int
 
-// The seed's Delay table.
+// The Delay mapping table of Batiweb's "Web Service 2023" document.
 const (
 	DelayImmediate    Delay = 1 // Immédiat: now
 	DelayWithinMonth  Delay = 2 // Sous un mois: within a month
@@ -101,10 +101,10 @@ var delayTable = enum.New("Delay",
 )
 
 // Area is the surface concerned, in m² ("Superficie du logement en m² :
-// Area"). The seed writes "m ²" with a space; ParseArea also accepts "m²".
+// Area"). The document writes "m ²" with a space; ParseArea also accepts "m²".
 type Area int
 
-// The seed's Area table.
+// The Area mapping table of Batiweb's "Web Service 2023" document.
 const (
 	AreaUnder10  Area = 1 // Moins de 10 m ²
 	Area10To20   Area = 2 // De 10 à 20 m ²
@@ -133,7 +133,7 @@ var areaTable = enum.New("Area",
 // : Yearbuild").
 type YearBuilt int
 
-// The seed's Yearbuild table.
+// The Yearbuild mapping table of Batiweb's "Web Service 2023" document.
 const (
 	YearBuiltNew         YearBuilt = 1 // Neuf: new
 	YearBuiltUnder2Years YearBuilt = 2 // Moins de 2 ans: less than 2 years old
@@ -153,7 +153,7 @@ var yearBuiltTable = enum.New("YearBuilt",
 // Funding is how the work will be paid ("Offre de financement : Funding").
 type Funding int
 
-// The seed's Funding table.
+// The Funding mapping table of Batiweb's "Web Service 2023" document.
 const (
 	FundingCash      Funding = 1 // Comptant: cash
 	FundingCredit    Funding = 2 // Crédit: loan
@@ -170,7 +170,7 @@ var fundingTable = enum.New("Funding",
 // BUDGET").
 type Budget int
 
-// The seed's BUDGET table.
+// The BUDGET mapping table of Batiweb's "Web Service 2023" document.
 const (
 	BudgetUnder1500  Budget = 1 // Moins de 1500€
 	Budget1500To6000 Budget = 2 // Entre 1500€ et 6000€
@@ -190,14 +190,14 @@ var budgetTable = enum.New("Budget",
 // response carried no status.
 type LeadStatus int
 
-// The seed's Status table.
+// The Status mapping table of Batiweb's "Web Service 2023" document.
 const (
 	StatusValidated   LeadStatus = 1 // Validé: validated
 	StatusUnreachable LeadStatus = 2 // Injoignable: could not be reached
-	// Status4 is labelled "Plus de 6000€" in the seed, a label copied from
+	// Status4 is labelled "Plus de 6000€" in the document, a label copied from
 	// the Budget table: the code is real, its meaning is not documented.
 	Status4 LeadStatus = 4
-	// Status6 is labelled "Ne sait pas" in the seed, a label copied from
+	// Status6 is labelled "Ne sait pas" in the document, a label copied from
 	// the Budget table: the code is real, its meaning is not documented.
 	Status6                     LeadStatus = 6
 	StatusNoRealProject         LeadStatus = 10 // Sans projet réel: no real project
@@ -230,7 +230,8 @@ var leadStatusTable = enum.New("LeadStatus",
 // Every code but CodeOK comes back as an *Error.
 type Code int
 
-// The seed's response code table; labels are the seed's "Message type".
+// The response code table ("Code réponse") of Batiweb's "Web Service 2023"
+// document; labels are its "Message type" column.
 const (
 	CodeOK                 Code = 0 // This lead can be sold / Lead correctly imported
 	CodeAuthentication     Code = 1 // Missing Login, Missing password, Invalid argument environment, Authentication Failed, Access to production is not granted

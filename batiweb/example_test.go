@@ -106,7 +106,7 @@ func ExampleError() {
 	fmt.Println(err)
 	// Output:
 	// duplicate: 5 Duplicate Lead
-	// batiweb: invalid import request: zipcode: must be 5 digits; cellphone: is required when landline is empty; worktype: code is not in the seed's table
+	// batiweb: invalid import request: zipcode: must be 5 digits; cellphone: is required when landline is empty; worktype: code is not in the document's mapping table
 }
 
 func ExampleParseWorkType() {

@@ -10,29 +10,43 @@ import (
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
-// StatusResult is a lead's state at Batiweb.
+// StatusResult is a lead's state at Batiweb, the positive answer of
+// "Connectivité STATUS" in Batiweb's "Web Service 2023" document. Every
+// value is kept as the service sent it, whatever its JSON type.
 type StatusResult struct {
-	Token       string
-	Status      LeadStatus // 0 when the service sent none
-	StatusLabel string     // the service's label for Status
+	// Token is the lead's token ("token"), as sent.
+	Token string
+	// Status is the qualification ("status"), a code of the document's
+	// "Statuts des leads" table; 0 when the service sent none (a lead not
+	// processed yet). A code outside the table is kept.
+	Status LeadStatus
+	// StatusLabel is the service's label for Status ("statusLabel"),
+	// secrets masked, control characters replaced, cut at 512 bytes.
+	StatusLabel string
 	// Date is the qualification date, or the date of the request while the
 	// lead has not been processed. Dates without a zone are read in
 	// Europe/Paris. It is zero when the service sent none or an unknown
 	// format: RawDate keeps what was sent.
-	Date           time.Time
-	RawDate        string
-	SupplierLeadID string // your id, when it was sent with the lead
+	Date time.Time
+	// RawDate is the "date" as sent.
+	RawDate string
+	// SupplierLeadID is your id ("supplierLeadId"), when it was sent with
+	// the lead.
+	SupplierLeadID string
 }
 
 type statusRequest struct {
 	Token string `json:"token"`
 }
 
-// Status returns the state of the lead with the token Import returned. It
-// has no side effect and is retried.
+// Status returns the state of the lead with the token Import returned. The
+// token is sent back as Batiweb wrote it; only an empty one is refused.
+//
+// Retry class: idempotent. It only reads, so it is retried on network
+// errors and on 429, 502, 503 and 504.
 func (c *Client) Status(ctx context.Context, token string) (*StatusResult, error) {
 	var p validate.List
-	p.Required("token", token)
+	p.Check(token == "", "token", "is required")
 	if err := validationError("status", p); err != nil {
 		return nil, err
 	}
@@ -41,8 +55,8 @@ func (c *Client) Status(ctx context.Context, token string) (*StatusResult, error
 		return nil, err
 	}
 	return &StatusResult{
-		Token: r.Token, Status: r.Status, StatusLabel: r.StatusLabel,
-		Date: parseDate(r.Date), RawDate: r.Date, SupplierLeadID: string(r.SupplierLeadID),
+		Token: string(r.Token), Status: r.Status, StatusLabel: c.text(r.StatusLabel),
+		Date: parseDate(string(r.Date)), RawDate: string(r.Date), SupplierLeadID: string(r.SupplierLeadID),
 	}, nil
 }
 

@@ -2,16 +2,17 @@ package batiweb
 
 import "github.com/passerelle-go/passerelle/internal/enum"
 
-// WorkType is the trade a lead asks for: the seed's "Codes métier : Worktype"
-// table, 121 codes. The constants follow the seed's alphabetical order and
+// WorkType is the trade a lead asks for: the "Codes métier : Worktype"
+// table of Batiweb's "Web Service 2023" document, 121 codes. The constants
+// follow the document's alphabetical order and
 // are named after its labels, whose French words they keep.
 //
-// Four labels are cut short in the seed (its table cells were clipped): they
-// are kept as the seed writes them, and ParseWorkType also accepts the whole
+// Four labels are cut short in the document (its table cells were clipped): they
+// are kept as the document writes them, and ParseWorkType also accepts the whole
 // words for 65, 66 and 90.
 type WorkType int
 
-// The seed's Worktype table.
+// The Worktype mapping table of Batiweb's "Web Service 2023" document.
 const (
 	WorkTypeAbriDePiscine                           WorkType = 128 // Abri de piscine
 	WorkTypeAlarmeDePiscine                         WorkType = 82  // Alarme de piscine

@@ -75,7 +75,7 @@ func (v Language) Valid() bool { return languageTable.Valid(v) }
 // spacing ignored.
 func ParseLanguage(s string) (Language, error) { return languageTable.Parse(s) }
 
-// LanguageValues returns every allowed Language, in the seed's order.
+// LanguageValues returns every allowed Language, in the order of the service's document.
 func LanguageValues() []Language { return languageTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -85,7 +85,7 @@ func (v ResultType) Valid() bool { return resultTypeTable.Valid(v) }
 // spacing ignored.
 func ParseResultType(s string) (ResultType, error) { return resultTypeTable.Parse(s) }
 
-// ResultTypeValues returns every allowed ResultType, in the seed's order.
+// ResultTypeValues returns every allowed ResultType, in the order of the service's document.
 func ResultTypeValues() []ResultType { return resultTypeTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -95,7 +95,7 @@ func (v OrderBy) Valid() bool { return orderByTable.Valid(v) }
 // spacing ignored.
 func ParseOrderBy(s string) (OrderBy, error) { return orderByTable.Parse(s) }
 
-// OrderByValues returns every allowed OrderBy, in the seed's order.
+// OrderByValues returns every allowed OrderBy, in the order of the service's document.
 func OrderByValues() []OrderBy { return orderByTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -105,5 +105,5 @@ func (v Verb) Valid() bool { return verbTable.Valid(v) }
 // spacing ignored.
 func ParseVerb(s string) (Verb, error) { return verbTable.Parse(s) }
 
-// VerbValues returns every allowed Verb, in the seed's order.
+// VerbValues returns every allowed Verb, in the order of the service's document.
 func VerbValues() []Verb { return verbTable.Values() }

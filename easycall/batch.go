@@ -9,44 +9,55 @@ import (
 	"github.com/passerelle-go/passerelle/internal/transport"
 )
 
-// Status is what happened to one lead of ImportAll.
-type Status int
+// Result is what happened to one lead of [Client.ImportAll], named for
+// what the caller may do next.
+type Result int
 
 const (
-	// Sent: EasyCall accepted the lead.
-	Sent Status = iota + 1
-	// Rejected: the lead was invalid (nothing sent) or EasyCall answered
-	// an error; sending it again unchanged would fail again.
-	Rejected
-	// NotSent: the lead never reached EasyCall (the context ended first,
-	// or no connection could be made); it is safe to send again.
+	// Done: EasyCall took the lead (a 2xx answer).
+	Done Result = iota + 1
+	// Refused: the lead was refused, by validation before anything was
+	// sent or by EasyCall (a 4xx answer but 429); sending it again
+	// unchanged fails again.
+	Refused
+	// NotSent: the lead never reached EasyCall, or EasyCall said it did not
+	// process it (the context ended first, no connection could be made,
+	// 429 or 503); sending it again is safe.
 	NotSent
-	// Unknown: the request may have reached EasyCall but no answer came
-	// (a timeout, a dropped connection); check in EasyCall before sending
-	// it again, or it may be imported twice.
-	Unknown
+	// Uncertain: the request may have reached EasyCall but no answer
+	// proves what happened (a timeout, a dropped connection, a 5xx, an
+	// answer stating a failure). EasyCall documents no way to make a
+	// second send harmless: a resend may import the lead twice, so check
+	// in EasyCall before sending it again.
+	Uncertain
 )
 
-func (s Status) String() string {
-	switch s {
-	case Sent:
-		return "sent"
-	case Rejected:
-		return "rejected"
+// String is the result in words: "done", "refused", "not sent" or
+// "uncertain".
+func (r Result) String() string {
+	switch r {
+	case Done:
+		return "done"
+	case Refused:
+		return "refused"
 	case NotSent:
 		return "not sent"
-	case Unknown:
-		return "unknown"
+	case Uncertain:
+		return "uncertain"
 	}
-	return "Status(?)"
+	return "Result(?)"
 }
 
-// Outcome is one lead's fate in ImportAll.
+// Outcome is one lead's fate in [Client.ImportAll].
 type Outcome struct {
-	Index  int // the lead's index in the slice given
-	Status Status
-	Result *ImportResult // when Sent
-	Err    error         // why, when not Sent
+	// Index is the lead's index in the slice given.
+	Index int
+	// Result says what happened and what may be done next.
+	Result Result
+	// Imported is EasyCall's answer, when Done.
+	Imported *ImportResult
+	// Err says why, when not Done.
+	Err error
 }
 
 // ImportAllOptions tune ImportAll.
@@ -56,10 +67,10 @@ type ImportAllOptions struct {
 }
 
 // ImportAll imports leads with bounded concurrency and reports every
-// lead's outcome, in the leads' order: sent, rejected (with the reason),
-// not sent (safe to send again), or unknown (may have arrived). When the
-// context ends, the leads not started are NotSent. It never sends a lead
-// twice.
+// lead's outcome, in the leads' order: [Done], [Refused] (with the
+// reason), [NotSent] (safe to send again) or [Uncertain] (may have
+// arrived). When the context ends, the leads not started are NotSent. It
+// never sends a lead twice beyond [Client.Import]'s own retries.
 func (c *Client) ImportAll(ctx context.Context, leads []*Lead, opts ImportAllOptions) []Outcome {
 	n := opts.Concurrency
 	if n <= 0 {
@@ -87,29 +98,29 @@ func (c *Client) ImportAll(ctx context.Context, leads []*Lead, opts ImportAllOpt
 
 func (c *Client) importOne(ctx context.Context, i int, lead *Lead) Outcome {
 	if err := ctx.Err(); err != nil {
-		return Outcome{Index: i, Status: NotSent, Err: err}
+		return Outcome{Index: i, Result: NotSent, Err: err}
 	}
 	res, err := c.Import(ctx, lead)
-	return Outcome{Index: i, Status: classify(err), Result: res, Err: err}
+	return Outcome{Index: i, Result: classify(err), Imported: res, Err: err}
 }
 
 // classify tells from Import's error whether the lead may have arrived.
-func classify(err error) Status {
+func classify(err error) Result {
 	var (
 		verr *ValidationError
 		e    *Error
 	)
 	switch {
 	case err == nil:
-		return Sent
+		return Done
 	case errors.As(err, &verr):
-		return Rejected
+		return Refused
 	case errors.As(err, &e) && (e.StatusCode == http.StatusTooManyRequests || e.StatusCode == http.StatusServiceUnavailable):
 		return NotSent // the two statuses that say the request was not processed
 	case errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500:
-		return Rejected
+		return Refused
 	case transport.NothingSent(err):
 		return NotSent
 	}
-	return Unknown
+	return Uncertain
 }

@@ -49,7 +49,7 @@ func BenchmarkImportAll(b *testing.B) {
 	}
 
 	b.Run("sdk", func(b *testing.B) {
-		c, err := easycall.New(srv.URL, "token")
+		c, err := easycall.New(easycall.TestDomain, "token-bench", easycall.WithBaseURL(srv.URL))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -57,7 +57,7 @@ func BenchmarkImportAll(b *testing.B) {
 		start := time.Now()
 		for range b.N {
 			for _, o := range c.ImportAll(ctx, leads, easycall.ImportAllOptions{Concurrency: 16}) {
-				if o.Status != easycall.Sent {
+				if o.Result != easycall.Done {
 					b.Fatal(o.Err)
 				}
 			}
@@ -79,7 +79,7 @@ func BenchmarkImportAll(b *testing.B) {
 				return err
 			}
 			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Authorization", "Bearer token")
+			req.Header.Set("Authorization", "Bearer token-bench")
 			resp, err := hc.Do(req)
 			if err != nil {
 				return err

@@ -136,7 +136,7 @@ func mocked(t *testing.T, status int, body string) *easycall.Client {
 	t.Helper()
 	mt := httpmock.NewMockTransport()
 	mt.RegisterNoResponder(httpmock.NewStringResponder(status, body))
-	c, err := easycall.New("https://x.web3.easycallcloud.com", token, easycall.WithHTTPClient(&http.Client{Transport: mt}), easycall.WithRetry(0, 0, 0))
+	c, err := easycall.New("x", token, easycall.WithHTTPClient(&http.Client{Transport: mt}), easycall.WithRetry(0, 0, 0))
 	require.NoError(t, err)
 	return c
 }
@@ -177,7 +177,7 @@ func TestFakeServerRules(t *testing.T) {
 	srv := easycalltest.NewServer()
 	defer srv.Close()
 	srv.AddCampaign("reformas_2026", "Reformas")
-	c, err := easycall.New(srv.URL, easycalltest.Token, easycall.WithRetry(0, 0, 0))
+	c, err := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(srv.URL), easycall.WithRetry(0, 0, 0))
 	require.NoError(t, err)
 	ctx := context.Background()
 	lead := validLead()
@@ -191,18 +191,18 @@ func TestFakeServerRules(t *testing.T) {
 	require.NoError(t, err)
 	got := srv.Leads()
 	require.Len(t, got, 1)
-	assert.Equal(t, map[string]string{"nome": "Ana", "telefono_mobile": "612000001"}, got[0].Fields)
-	assert.Equal(t, map[string]string{"tipo_inmueble": "piso"}, got[0].Custom)
+	assert.Equal(t, map[string]any{"nome": "Ana", "telefono_mobile": "612000001"}, got[0].Fields)
+	assert.Equal(t, map[string]any{"tipo_inmueble": "piso"}, got[0].Custom)
 
-	bad, _ := easycall.New(srv.URL, "wrong-token")
+	bad, _ := easycall.New(easycall.TestDomain, "wrong-token", easycall.WithBaseURL(srv.URL))
 	_, err = bad.Import(ctx, validLead())
 	assert.ErrorIs(t, err, easycall.ErrUnauthorized)
 
 	srv.SetCampaignKey("codigo_campana")
-	other, _ := easycall.New(srv.URL, easycalltest.Token, easycall.WithCampaignKey("codigo_campana"))
+	other, _ := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(srv.URL), easycall.WithCampaignKey("codigo_campana"))
 	_, err = other.Import(ctx, validLead())
 	require.NoError(t, err)
-	_, err = easycall.New(srv.URL, token, easycall.WithCampaignKey("Código"))
+	_, err = easycall.New(easycall.TestDomain, token, easycall.WithBaseURL(srv.URL), easycall.WithCampaignKey("Código"))
 	assert.Error(t, err)
 }
 
@@ -211,7 +211,7 @@ func TestImportAllOutcomes(t *testing.T) {
 	srv := easycalltest.NewServer()
 	defer srv.Close()
 	srv.AddCampaign("reformas_2026", "Reformas")
-	c, err := easycall.New(srv.URL, easycalltest.Token, easycall.WithRetry(0, 0, 0), easycall.WithTimeout(200*time.Millisecond))
+	c, err := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(srv.URL), easycall.WithRetry(0, 0, 0), easycall.WithTimeout(200*time.Millisecond))
 	require.NoError(t, err)
 	leads := make([]*easycall.Lead, 40)
 	for i := range leads {
@@ -221,14 +221,14 @@ func TestImportAllOutcomes(t *testing.T) {
 	srv.FailNext(1, fault.Fault{Kind: fault.Unavailable})
 	out := c.ImportAll(context.Background(), leads, easycall.ImportAllOptions{Concurrency: 1})
 	require.Len(t, out, 40)
-	count := map[easycall.Status]int{}
+	count := map[easycall.Result]int{}
 	for i, o := range out {
 		assert.Equal(t, i, o.Index)
-		count[o.Status]++
+		count[o.Result]++
 	}
-	assert.Equal(t, map[easycall.Status]int{easycall.Unknown: 1, easycall.NotSent: 1, easycall.Sent: 38}, count)
-	assert.Equal(t, easycall.Unknown, out[0].Status, "processed then dropped: it did arrive")
-	assert.Equal(t, easycall.NotSent, out[1].Status, "503: not processed")
+	assert.Equal(t, map[easycall.Result]int{easycall.Uncertain: 1, easycall.NotSent: 1, easycall.Done: 38}, count)
+	assert.Equal(t, easycall.Uncertain, out[0].Result, "processed then dropped: it did arrive")
+	assert.Equal(t, easycall.NotSent, out[1].Result, "503: not processed")
 	assert.Len(t, srv.Leads(), 39, "every lead sent once, the dropped one included")
 
 	// A context that ends stops the batch: the rest are NotSent, none twice.
@@ -238,7 +238,7 @@ func TestImportAllOutcomes(t *testing.T) {
 	defer slow.Close()
 	slow.AddCampaign("reformas_2026", "Reformas")
 	slow.FailNext(1000, fault.Fault{Kind: fault.Stall, Duration: 50 * time.Millisecond})
-	sc, _ := easycall.New(slow.URL, easycalltest.Token, easycall.WithRetry(0, 0, 0))
+	sc, _ := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(slow.URL), easycall.WithRetry(0, 0, 0))
 	go func() {
 		for started.Load() == 0 {
 			time.Sleep(time.Millisecond)
@@ -249,10 +249,10 @@ func TestImportAllOutcomes(t *testing.T) {
 	out = sc.ImportAll(ctx, leads, easycall.ImportAllOptions{Concurrency: 4})
 	notSent := 0
 	for _, o := range out {
-		if o.Status == easycall.NotSent {
+		if o.Result == easycall.NotSent {
 			notSent++
 		}
-		assert.NotEqual(t, easycall.Sent, o.Status)
+		assert.NotEqual(t, easycall.Done, o.Result)
 	}
 	assert.Greater(t, notSent, 30)
 }
@@ -263,7 +263,7 @@ func TestTokenNeverShows(t *testing.T) {
 	defer srv.Close()
 	srv.SetToken(token)
 	var logs bytes.Buffer
-	c, err := easycall.New(srv.URL, token, easycall.WithRetry(1, time.Millisecond, time.Millisecond), easycall.WithTimeout(100*time.Millisecond),
+	c, err := easycall.New(easycall.TestDomain, token, easycall.WithBaseURL(srv.URL), easycall.WithRetry(1, time.Millisecond, time.Millisecond), easycall.WithTimeout(100*time.Millisecond),
 		easycall.WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
 	require.NoError(t, err)
 	var shown []any
@@ -294,7 +294,7 @@ func TestFaultMatrix(t *testing.T) {
 			srv := easycalltest.NewServer()
 			t.Cleanup(srv.Close)
 			srv.AddCampaign("reformas_2026", "Reformas")
-			c, err := easycall.New(srv.URL, easycalltest.Token, easycall.WithTimeout(faultmatrix.Timeout),
+			c, err := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(srv.URL), easycall.WithTimeout(faultmatrix.Timeout),
 				easycall.WithRetry(faultmatrix.Retries, faultmatrix.MinWait, faultmatrix.MaxWait), easycall.WithMaxRetryAfter(faultmatrix.MaxRetryAfter))
 			require.NoError(t, err)
 			return srv.FailNext, func(ctx context.Context) error {
@@ -320,7 +320,7 @@ func FuzzImportAnswer(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		c, err := easycall.New("https://x.test", token, easycall.WithHTTPClient(&http.Client{Transport: bodyTransport(body)}), easycall.WithRetry(0, 0, 0))
+		c, err := easycall.New("x", token, easycall.WithBaseURL("https://x.test"), easycall.WithHTTPClient(&http.Client{Transport: bodyTransport(body)}), easycall.WithRetry(0, 0, 0))
 		require.NoError(t, err)
 		res, err := c.Import(context.Background(), validLead())
 		if err != nil {

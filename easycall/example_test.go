@@ -55,7 +55,7 @@ func ExampleClient_Import() {
 	defer srv.Close()
 	srv.AddCampaign("reformas_2026", "Reformas")
 	srv.CreateCustomKeys("tipo_inmueble")
-	client, err := easycall.New(srv.URL, easycalltest.Token) // a real domain: easycall.New(easycall.DomainURL("mydomain"), token)
+	client, err := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(srv.URL)) // a real domain: easycall.New("mydomain", token)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func ExampleClient_ImportAll() {
 	srv := easycalltest.NewServer()
 	defer srv.Close()
 	srv.AddCampaign("reformas_2026", "Reformas")
-	client, _ := easycall.New(srv.URL, easycalltest.Token)
+	client, _ := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(srv.URL))
 
 	leads := []*easycall.Lead{
 		{Nome: "Ana", TelefonoMobile: "612000001", Campaign: "reformas_2026"},
@@ -90,11 +90,11 @@ func ExampleClient_ImportAll() {
 		{Nome: "Dora", TelefonoFisso: "910000004", Campaign: "reformas_2026"},
 	}
 	for _, o := range client.ImportAll(context.Background(), leads, easycall.ImportAllOptions{Concurrency: 2}) {
-		fmt.Println(o.Index, leads[o.Index].Nome, o.Status, o.Err)
+		fmt.Println(o.Index, leads[o.Index].Nome, o.Result, o.Err)
 	}
 	// Output:
-	// 0 Ana sent <nil>
-	// 1 Bea rejected easycall: invalid import request: email: a phone or an e-mail is required
-	// 2 Carla rejected easycall: import: HTTP 400: Unknown campaign code: otra_campana
-	// 3 Dora sent <nil>
+	// 0 Ana done <nil>
+	// 1 Bea refused easycall: invalid import request: email: a phone or an e-mail is required
+	// 2 Carla refused easycall: import: HTTP 400: Unknown campaign code: otra_campana
+	// 3 Dora done <nil>
 }

@@ -13,13 +13,16 @@ import (
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
-// The canonical (Italian) names of EasyCall's predefined fields.
+// The canonical (Italian) names of EasyCall's predefined fields, the
+// right-hand column of the table of predefined fields ("Los campos
+// predeterminados son") in EasyCall's "Configuración de la recepción de
+// clientes potenciales a través de API REST".
 const (
 	FieldNome              = "nome"               // first name
 	FieldCognome           = "cognome"            // last name
 	FieldNomeCompleto      = "nome_completo"      // full name
-	FieldPartitaIVA        = "partita_iva"        // company tax id (CIF/NIF)
-	FieldCodiceFiscale     = "codice_fiscale"     // personal tax code (NIE)
+	FieldPartitaIVA        = "partita_iva"        // company tax id (Spanish CIF/NIF)
+	FieldCodiceFiscale     = "codice_fiscale"     // personal tax code (Spanish NIE)
 	FieldTelefonoFisso     = "telefono_fisso"     // landline
 	FieldTelefonoMobile    = "telefono_mobile"    // mobile phone
 	FieldAltroTelefono     = "altro_telefono"     // other phone
@@ -32,7 +35,7 @@ const (
 	FieldRegione           = "regione"            // region
 	FieldProvincia         = "provincia"          // province, district
 	FieldCAP               = "cap"                // postal code
-	FieldComune            = "comune"             // town
+	FieldComune            = "comune"             // town, municipality
 	FieldStrada            = "strada"             // street address
 	FieldLatitudine        = "latitudine"         // latitude
 	FieldLongitudine       = "longitudine"        // longitude
@@ -40,36 +43,57 @@ const (
 	FieldDataPresentazione = "data_presentazione" // submission date
 )
 
-// aliases is the seed's table of predefined fields: each name EasyCall
-// accepts (Spanish, or the canonical name itself) and the canonical
-// field it resolves to.
-var aliases = map[string]string{
-	"nome": FieldNome, "nombre": FieldNome,
-	"apellido":        FieldCognome,
-	"nombre_completo": FieldNomeCompleto, "nombre y apellido": FieldNomeCompleto,
-	"cif_nif":            FieldPartitaIVA,
-	"nie_codigo_fiscal":  FieldCodiceFiscale,
-	"telefono_fijo":      FieldTelefonoFisso,
-	"telefono_movil":     FieldTelefonoMobile,
-	"otro_telefono":      FieldAltroTelefono,
-	"numbero":            FieldTelefono,
-	"correo_electronico": FieldEmail,
-	"otro":               FieldOtro,
-	"personalizado1":     FieldPersonalizzato1,
-	"personalizado2":     FieldPersonalizzato2,
-	"pais":               FieldNazione,
-	"zona":               FieldRegione, "region": FieldRegione,
-	"distrito": FieldProvincia,
-	"cp":       FieldCAP, "codigo_postal": FieldCAP,
-	"municipio": FieldComune, "ciudad": FieldComune,
-	"calle": FieldStrada, "direccion": FieldStrada,
-	"latitud":         FieldLatitudine,
-	"longitud":        FieldLongitudine,
-	"fecha_caducidad": FieldDataScadenza, "fecha_vencimiento": FieldDataScadenza,
-	"fecha_presentacion": FieldDataPresentazione, "cuando": FieldDataPresentazione,
+// Alias is one row of the document's table of predefined fields: a name
+// EasyCall accepts and the canonical field it stands for.
+type Alias struct {
+	// Name is the name accepted on the wire (Spanish, or the canonical name
+	// itself for "nome" and "otro").
+	Name string
+	// Field is the canonical (Italian) name it resolves to.
+	Field string
 }
 
-// CanonicalField resolves a field name, canonical or one of the seed's
+// aliasTable is the document's table, in its order.
+var aliasTable = []Alias{
+	{"nome", FieldNome}, {"nombre", FieldNome},
+	{"apellido", FieldCognome},
+	{"nombre_completo", FieldNomeCompleto}, {"nombre y apellido", FieldNomeCompleto},
+	{"cif_nif", FieldPartitaIVA},
+	{"nie_codigo_fiscal", FieldCodiceFiscale},
+	{"telefono_fijo", FieldTelefonoFisso},
+	{"telefono_movil", FieldTelefonoMobile},
+	{"otro_telefono", FieldAltroTelefono},
+	{"numbero", FieldTelefono},
+	{"correo_electronico", FieldEmail},
+	{"otro", FieldOtro},
+	{"personalizado1", FieldPersonalizzato1},
+	{"personalizado2", FieldPersonalizzato2},
+	{"pais", FieldNazione},
+	{"zona", FieldRegione}, {"region", FieldRegione},
+	{"distrito", FieldProvincia},
+	{"cp", FieldCAP}, {"codigo_postal", FieldCAP},
+	{"municipio", FieldComune}, {"ciudad", FieldComune},
+	{"calle", FieldStrada}, {"direccion", FieldStrada},
+	{"latitud", FieldLatitudine},
+	{"longitud", FieldLongitudine},
+	{"fecha_caducidad", FieldDataScadenza}, {"fecha_vencimiento", FieldDataScadenza},
+	{"fecha_presentacion", FieldDataPresentazione}, {"cuando", FieldDataPresentazione},
+}
+
+// aliases maps each name of aliasTable to its canonical field.
+var aliases = func() map[string]string {
+	m := make(map[string]string, len(aliasTable))
+	for _, a := range aliasTable {
+		m[a.Name] = a.Field
+	}
+	return m
+}()
+
+// Aliases returns the document's table of predefined fields, row by row
+// in its order: each name EasyCall accepts and its canonical field.
+func Aliases() []Alias { return append([]Alias(nil), aliasTable...) }
+
+// CanonicalField resolves a field name, canonical or one of the document's
 // aliases ("telefono_movil", "nombre y apellido"), case and spacing
 // ignored, to its canonical name.
 func CanonicalField(name string) (string, bool) {
@@ -86,31 +110,74 @@ func CanonicalField(name string) (string, bool) {
 }
 
 // Lead is one lead to import: a typed field per predefined canonical
-// field, the external campaign code that routes it, and custom fields.
+// field (its Go name is the Italian wire name; the comment gives the
+// English meaning), the external campaign code that routes it, and custom
+// fields. Every text must be valid UTF-8 on one line without control
+// characters; custom values may hold line breaks.
 type Lead struct {
-	Nome              string
-	Cognome           string
-	NomeCompleto      string
-	PartitaIVA        string
-	CodiceFiscale     string
-	TelefonoFisso     string
-	TelefonoMobile    string
-	AltroTelefono     string
-	Telefono          string
-	Email             string
-	Otro              string
-	Personalizzato1   string
-	Personalizzato2   string
-	Nazione           string
-	Regione           string
-	Provincia         string
-	CAP               string
-	Comune            string
-	Strada            string
-	Latitudine        *float64 // degrees, -90 to 90
-	Longitudine       *float64 // degrees, -180 to 180
-	DataScadenza      string   // a date: 2006-01-02, 2006-01-02 15:04[:05], RFC 3339 or 02/01/2006
-	DataPresentazione string   // same formats
+	// Nome is the first name ("nome"; Spanish "nombre").
+	Nome string
+	// Cognome is the last name ("cognome"; Spanish "apellido").
+	Cognome string
+	// NomeCompleto is the full name ("nome_completo"; Spanish
+	// "nombre_completo", "nombre y apellido").
+	NomeCompleto string
+	// PartitaIVA is the company tax id ("partita_iva", Italian VAT number;
+	// Spanish "cif_nif").
+	PartitaIVA string
+	// CodiceFiscale is the personal tax code ("codice_fiscale"; Spanish
+	// "nie_codigo_fiscal").
+	CodiceFiscale string
+	// TelefonoFisso is the landline number ("telefono_fisso"; Spanish
+	// "telefono_fijo").
+	TelefonoFisso string
+	// TelefonoMobile is the mobile number ("telefono_mobile"; Spanish
+	// "telefono_movil").
+	TelefonoMobile string
+	// AltroTelefono is another phone number ("altro_telefono"; Spanish
+	// "otro_telefono").
+	AltroTelefono string
+	// Telefono is a phone number ("telefono"; Spanish "numbero").
+	Telefono string
+	// Email is the e-mail address ("email"; Spanish "correo_electronico").
+	Email string
+	// Otro is "other", a free field ("otro").
+	Otro string
+	// Personalizzato1 is the first custom predefined field
+	// ("personalizzato1"; Spanish "personalizado1").
+	Personalizzato1 string
+	// Personalizzato2 is the second custom predefined field
+	// ("personalizzato2"; Spanish "personalizado2").
+	Personalizzato2 string
+	// Nazione is the country ("nazione"; Spanish "pais").
+	Nazione string
+	// Regione is the region ("regione"; Spanish "zona", "region").
+	Regione string
+	// Provincia is the province or district ("provincia"; Spanish
+	// "distrito").
+	Provincia string
+	// CAP is the postal code ("cap", codice di avviamento postale; Spanish
+	// "cp", "codigo_postal").
+	CAP string
+	// Comune is the town or municipality ("comune"; Spanish "municipio",
+	// "ciudad").
+	Comune string
+	// Strada is the street address ("strada"; Spanish "calle",
+	// "direccion").
+	Strada string
+	// Latitudine is the latitude in degrees, -90 to 90 ("latitudine";
+	// Spanish "latitud").
+	Latitudine *float64
+	// Longitudine is the longitude in degrees, -180 to 180 ("longitudine";
+	// Spanish "longitud").
+	Longitudine *float64
+	// DataScadenza is the expiry date ("data_scadenza"; Spanish
+	// "fecha_caducidad", "fecha_vencimiento"): 2006-01-02, 2006-01-02
+	// 15:04[:05], RFC 3339 or 02/01/2006.
+	DataScadenza string
+	// DataPresentazione is the submission date ("data_presentazione";
+	// Spanish "fecha_presentacion", "cuando"), in DataScadenza's formats.
+	DataPresentazione string
 
 	// Campaign is the external campaign code set up in EasyCall's Import
 	// API: one word, words joined with "_", never a space.
@@ -123,14 +190,15 @@ type Lead struct {
 // field is one predefined field: its canonical name and its value in a
 // Lead. The table drives encoding, parsing and the text form.
 type field struct {
-	name string
-	get  func(*Lead) string
-	set  func(*Lead, string) error
+	name       string
+	get        func(*Lead) string
+	set        func(*Lead, string) error
+	coordinate bool
 }
 
 // text is a string field.
 func text(name string, p func(*Lead) *string) field {
-	return field{name, func(l *Lead) string { return *p(l) }, func(l *Lead, v string) error { *p(l) = v; return nil }}
+	return field{name, func(l *Lead) string { return *p(l) }, func(l *Lead, v string) error { *p(l) = v; return nil }, false}
 }
 
 // coordinate is a latitude or longitude, written in decimal.
@@ -151,7 +219,7 @@ func coordinate(name string, p func(*Lead) **float64) field {
 		}
 		*p(l) = &f
 		return nil
-	}}
+	}, true}
 }
 
 var fields = []field{
@@ -181,7 +249,7 @@ var fields = []field{
 }
 
 // Fields returns the canonical names of the predefined fields, in the
-// seed's order.
+// document's order.
 func Fields() []string {
 	out := make([]string, len(fields))
 	for i, f := range fields {
@@ -226,13 +294,20 @@ func validDate(s string) bool {
 // Validate reports every problem at once in a *ValidationError: custom
 // keys in lower case [a-z0-9_] only and not a predefined field's name, a
 // campaign code without spaces, at least one phone or an e-mail, phones and
-// e-mail well formed, coordinates in range, dates valid.
+// e-mail well formed, coordinates in range, dates valid, and text that is
+// valid UTF-8 without control characters (line breaks only in custom
+// values). The campaign key is [DefaultCampaignKey]; [Client.Import]
+// checks with the client's.
 func (l *Lead) Validate() error { return l.validate(DefaultCampaignKey) }
 
 func (l *Lead) validate(campaignKey string) error {
 	var p validate.List
-	if p.Required("campaign", l.Campaign) {
+	if p.Required("campaign", l.Campaign) && p.Text("campaign", l.Campaign, false) {
 		p.Check(strings.IndexFunc(l.Campaign, unicode.IsSpace) >= 0, "campaign", "must not hold spaces: join words with _")
+	}
+	text := map[string]bool{} // the predefined fields whose text is fine
+	for _, f := range fields {
+		text[f.name] = f.coordinate || p.Text(f.name, f.get(l), false)
 	}
 	phones := []struct{ name, v string }{
 		{FieldTelefonoFisso, l.TelefonoFisso}, {FieldTelefonoMobile, l.TelefonoMobile},
@@ -241,14 +316,14 @@ func (l *Lead) validate(campaignKey string) error {
 	contact := l.Email != ""
 	for _, ph := range phones {
 		contact = contact || ph.v != ""
-		p.Check(ph.v != "" && !validate.Phone(ph.v), ph.name, "is not a phone number")
+		p.Check(text[ph.name] && ph.v != "" && !validate.Phone(ph.v), ph.name, "is not a phone number")
 	}
 	p.Check(!contact, FieldEmail, "a phone or an e-mail is required")
-	p.Check(l.Email != "" && !validate.Email(l.Email), FieldEmail, "is not an e-mail address")
+	p.Check(text[FieldEmail] && l.Email != "" && !validate.Email(l.Email), FieldEmail, "is not an e-mail address")
 	p.Check(l.Latitudine != nil && !(math.Abs(*l.Latitudine) <= 90), FieldLatitudine, "must be between -90 and 90")
 	p.Check(l.Longitudine != nil && !(math.Abs(*l.Longitudine) <= 180), FieldLongitudine, "must be between -180 and 180")
-	p.Check(l.DataScadenza != "" && !validDate(l.DataScadenza), FieldDataScadenza, "is not a date")
-	p.Check(l.DataPresentazione != "" && !validDate(l.DataPresentazione), FieldDataPresentazione, "is not a date")
+	p.Check(text[FieldDataScadenza] && l.DataScadenza != "" && !validDate(l.DataScadenza), FieldDataScadenza, "is not a date")
+	p.Check(text[FieldDataPresentazione] && l.DataPresentazione != "" && !validDate(l.DataPresentazione), FieldDataPresentazione, "is not a date")
 	keys := make([]string, 0, len(l.Custom))
 	for k := range l.Custom {
 		keys = append(keys, k)
@@ -263,6 +338,8 @@ func (l *Lead) validate(campaignKey string) error {
 			p.Add("custom."+k, "is a predefined field's name: set the Lead's field instead")
 		case k == campaignKey:
 			p.Add("custom."+k, "is the campaign key: set Lead.Campaign instead")
+		default:
+			p.Text("custom."+k, l.Custom[k], true)
 		}
 	}
 	return validationError("import", p)

@@ -6,19 +6,25 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 // ParseError lists the lines of a text lead that could not be read.
 type ParseError struct {
+	// Lines holds every unreadable line, in order.
 	Lines []LineError
 }
 
-// LineError is one unreadable line, numbered from 1.
+// LineError is one unreadable line.
 type LineError struct {
-	Line    int
+	// Line is the line's number, from 1.
+	Line int
+	// Problem says what is wrong, without the line's value.
 	Problem string
 }
 
+// Error lists the unreadable lines and their problems.
 func (e *ParseError) Error() string {
 	parts := make([]string, len(e.Lines))
 	for i, l := range e.Lines {
@@ -32,11 +38,16 @@ const maxLineLength = 64 << 10
 
 // ParseLead reads a lead in EasyCall's text form, one "campo: valor" or
 // "campo=valor" per line (the first ":" or "=" separates), as leads sent
-// by e-mail are written. Field names are resolved through the seed's
-// aliases; DefaultCampaignKey holds the campaign code; any other name is
-// a custom field. Blank lines are skipped. Every unreadable line is
-// reported, with its number, in a *ParseError. The lead is not validated.
-func ParseLead(r io.Reader) (*Lead, error) {
+// by e-mail are written ("El separador entre campo y valor puede ser ":" o
+// "="" in EasyCall's document). Field names are resolved through the
+// document's aliases; [DefaultCampaignKey] holds the campaign code
+// ([Client.ParseLead] reads the client's key); any other name is a custom
+// field. Blank lines are skipped. A line holding invalid UTF-8 or a
+// control character, and every other unreadable line, is reported with
+// its number in a *ParseError. The lead is not validated.
+func ParseLead(r io.Reader) (*Lead, error) { return parseLead(r, DefaultCampaignKey) }
+
+func parseLead(r io.Reader, campaignKey string) (*Lead, error) {
 	lead := &Lead{}
 	var bad []LineError
 	seen := map[string]int{}
@@ -47,6 +58,10 @@ func ParseLead(r io.Reader) (*Lead, error) {
 		n++
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
+			continue
+		}
+		if p := validate.TextProblem(strings.ReplaceAll(line, "\t", " "), false); p != "" {
+			bad = append(bad, LineError{n, p})
 			continue
 		}
 		i := strings.IndexAny(line, ":=")
@@ -68,7 +83,7 @@ func ParseLead(r io.Reader) (*Lead, error) {
 			continue
 		}
 		seen[key] = n
-		if err := lead.set(key, value); err != nil {
+		if err := lead.set(key, value, campaignKey); err != nil {
 			bad = append(bad, LineError{n, err.Error()})
 		}
 	}
@@ -82,13 +97,13 @@ func ParseLead(r io.Reader) (*Lead, error) {
 }
 
 // set stores value under a canonical, campaign or custom key.
-func (l *Lead) set(key, value string) error {
+func (l *Lead) set(key, value, campaignKey string) error {
 	for _, f := range fields {
 		if f.name == key {
 			return f.set(l, value)
 		}
 	}
-	if key == DefaultCampaignKey {
+	if key == campaignKey {
 		l.Campaign = value
 		return nil
 	}
@@ -100,14 +115,18 @@ func (l *Lead) set(key, value string) error {
 }
 
 // MarshalText writes the lead in the text form ParseLead reads: the
-// predefined fields in the seed's order by canonical name, the campaign
-// code, then the custom fields sorted, one "campo: valor" a line. A value
-// holding a line break cannot be written.
-func (l *Lead) MarshalText() ([]byte, error) {
+// predefined fields in the document's order by canonical name, the
+// campaign code under [DefaultCampaignKey] ([Client.MarshalLead] writes
+// the client's key), then the custom fields sorted, one "campo: valor" a
+// line. A value holding a line break, another control character or
+// invalid UTF-8 cannot be written.
+func (l *Lead) MarshalText() ([]byte, error) { return l.marshalText(DefaultCampaignKey) }
+
+func (l *Lead) marshalText(campaignKey string) ([]byte, error) {
 	var b strings.Builder
 	write := func(k, v string) error {
-		if strings.ContainsAny(v, "\r\n") {
-			return fmt.Errorf("easycall: field %q holds a line break", k)
+		if p := validate.TextProblem(v, false); p != "" {
+			return fmt.Errorf("easycall: field %q %s", k, p)
 		}
 		b.WriteString(k + ": " + v + "\n")
 		return nil
@@ -120,7 +139,7 @@ func (l *Lead) MarshalText() ([]byte, error) {
 		}
 	}
 	if l.Campaign != "" {
-		if err := write(DefaultCampaignKey, l.Campaign); err != nil {
+		if err := write(campaignKey, l.Campaign); err != nil {
 			return nil, err
 		}
 	}

@@ -8,41 +8,97 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
-	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
-// La Factory's hosts for the Edouard Denis call-center web services.
+// La Factory's hosts for the Edouard Denis call-center web services
+// (section 2.1 of "Web Services CALL CENTER projet" v1.11 names the
+// acceptance one; the production one is La Factory's).
 const (
-	AcceptanceBaseURL = "https://rct-ed-callcenter.azurewebsites.net" // recette
+	// AcceptanceBaseURL is the acceptance ("recette") host.
+	AcceptanceBaseURL = "https://rct-ed-callcenter.azurewebsites.net"
+	// ProductionBaseURL is the production host.
 	ProductionBaseURL = "https://prd-ed-projet.azurewebsites.net"
 )
 
-// DemoAPIKey is the seed's demo key, for the acceptance host only.
+// Environment is the La Factory environment a Client talks to: it picks
+// the host. WithBaseURL overrides it (a proxy, a factorytest server).
+type Environment int
+
+const (
+	// Acceptance is La Factory's acceptance ("recette") environment, at
+	// AcceptanceBaseURL, where DemoAPIKey works.
+	Acceptance Environment = iota + 1
+	// Production is La Factory's production environment, at
+	// ProductionBaseURL.
+	Production
+)
+
+// BaseURL is the environment's host, "" for an unknown environment.
+func (e Environment) BaseURL() string {
+	switch e {
+	case Acceptance:
+		return AcceptanceBaseURL
+	case Production:
+		return ProductionBaseURL
+	}
+	return ""
+}
+
+// String is "acceptance" or "production".
+func (e Environment) String() string {
+	switch e {
+	case Acceptance:
+		return "acceptance"
+	case Production:
+		return "production"
+	}
+	return "Environment(" + strconv.Itoa(int(e)) + ")"
+}
+
+// DemoAPIKey is the demo key of section 2.3 of the document, for the
+// acceptance environment only.
 const DemoAPIKey = "EDOUARD-DENISFACTORY"
 
-// DefaultAPIKeyHeader carries the api key (the seed's Swagger UI calls it
-// api_key; see WithAPIKeyHeader).
+// DefaultAPIKeyHeader is the header that carries the api key (the
+// document's Swagger UI calls the field api_key; see WithAPIKeyHeader).
 const DefaultAPIKeyHeader = "apikey"
 
 // Method is a web-service method; its path can be changed with WithPath.
 type Method string
 
-// The methods of the seed.
+// The methods of the document, by the names it gives them.
 const (
-	GetProject4CallCenter            Method = "GetProject4CallCenter"
-	AcquitProject4CallCenter         Method = "AcquitProject4CallCenter"
+	// GetProject4CallCenter hands out the next project (NextProject).
+	GetProject4CallCenter Method = "GetProject4CallCenter"
+	// AcquitProject4CallCenter acknowledges ("acquitte") or closes a
+	// project (Acknowledge, Conclude).
+	AcquitProject4CallCenter Method = "AcquitProject4CallCenter"
+	// CreateOrUpdateProject4CallCenter creates or replaces a project
+	// (CreateProject, UpdateProject).
 	CreateOrUpdateProject4CallCenter Method = "CreateOrUpdateProject4CallCenter"
-	SetActivity                      Method = "SetActivity"
-	GetPrograms                      Method = "GetPrograms"
-	GetCanaux                        Method = "GetCanaux"
-	GetCampaigns                     Method = "GetCampaigns"
-	GetOrigins                       Method = "GetOrigins"
-	GetSupports                      Method = "GetSupports"
-	Getsources                       Method = "Getsources"
+	// SetActivity records a phone call or an appointment (LogCall,
+	// ScheduleAppointment).
+	SetActivity Method = "SetActivity"
+	// GetPrograms lists the programmes and their sellers (Programs).
+	GetPrograms Method = "GetPrograms"
+	// GetCanaux lists the channels, "canaux" (Channels).
+	GetCanaux Method = "GetCanaux"
+	// GetCampaigns lists the campaigns (Campaigns).
+	GetCampaigns Method = "GetCampaigns"
+	// GetOrigins lists the origins (Origins).
+	GetOrigins Method = "GetOrigins"
+	// GetSupports lists the media, "supports" (Supports).
+	GetSupports Method = "GetSupports"
+	// Getsources lists the sources, spelt as the document spells it
+	// (Sources).
+	Getsources Method = "Getsources"
 )
 
 // DefaultPaths are the methods' paths: the project methods' are known;
@@ -68,6 +124,19 @@ type Client struct {
 	header string
 	paths  map[Method]string
 	http   *transport.Client
+
+	queue *queue // projects La Factory handed out together, not yet returned
+}
+
+type queue struct {
+	mu      sync.Mutex
+	pending []handedOut
+}
+
+// handedOut is one project of an answer: decoded, or the error holding it.
+type handedOut struct {
+	p   *Project
+	err error
 }
 
 type settings struct {
@@ -83,6 +152,11 @@ func common(f func(*transport.Config) error) Option {
 	return func(s *settings) error { return f(&s.Config) }
 }
 
+// WithBaseURL replaces the environment's host, for a proxy or a fake
+// server (factorytest). The URL is absolute, http or https; a path in it
+// prefixes every method's path.
+func WithBaseURL(u string) Option { return common(transport.WithBaseURL(u)) }
+
 // WithAPIKeyHeader sends the api key in another header ("apikey" by default).
 func WithAPIKeyHeader(name string) Option {
 	return func(s *settings) error {
@@ -94,7 +168,8 @@ func WithAPIKeyHeader(name string) Option {
 	}
 }
 
-// WithPath changes a method's path, relative to the base URL.
+// WithPath changes a method's path, relative to the base URL: the
+// referentials' paths are not in the document and are assumed.
 func WithPath(m Method, path string) Option {
 	return func(s *settings) error {
 		if _, ok := DefaultPaths[m]; !ok {
@@ -108,7 +183,8 @@ func WithPath(m Method, path string) Option {
 	}
 }
 
-// WithHTTPClient sets the HTTP client the retries wrap. It is copied.
+// WithHTTPClient sets the HTTP client the retries wrap. It is copied;
+// redirects are never followed, whatever its CheckRedirect says.
 func WithHTTPClient(hc *http.Client) Option { return common(transport.WithHTTPClient(hc)) }
 
 // WithTimeout bounds each attempt (30s by default); the context bounds
@@ -116,7 +192,8 @@ func WithHTTPClient(hc *http.Client) Option { return common(transport.WithHTTPCl
 func WithTimeout(d time.Duration) Option { return common(transport.WithTimeout(d)) }
 
 // WithRetry sets how many times a call is retried and the backoff bounds
-// (3 retries, 500ms to 10s by default).
+// (3 retries, 500ms to 10s by default). Each method's documentation says
+// whether a second send is harmless, which decides when it is retried.
 func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
 	return common(transport.WithRetry(maxRetries, minWait, maxWait))
 }
@@ -124,23 +201,27 @@ func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
 // WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s).
 func WithMaxRetryAfter(d time.Duration) Option { return common(transport.WithMaxRetryAfter(d)) }
 
-// WithLogger logs requests, responses and retries, the api key masked.
+// WithLogger logs requests, responses and retries at debug level, the
+// credentials masked; silent by default.
 func WithLogger(l *slog.Logger) Option { return common(transport.WithLogger(l)) }
 
 // WithUserAgent replaces the User-Agent "passerelle/<version>".
 func WithUserAgent(ua string) Option { return common(transport.WithUserAgent(ua)) }
 
-// WithMaxResponseSize bounds the bytes read from a response (10 MiB).
+// WithMaxResponseSize bounds the bytes read from a response (10 MiB by
+// default); a longer answer is an error wrapping ErrResponseTooLarge.
 func WithMaxResponseSize(n int64) Option { return common(transport.WithMaxResponseSize(n)) }
 
-// New returns a client for La Factory at baseURL (AcceptanceBaseURL,
-// ProductionBaseURL or a factorytest server) with the given api key.
-func New(baseURL, apiKey string, opts ...Option) (*Client, error) {
+// New returns a client for La Factory's environment env (Acceptance or
+// Production; WithBaseURL for another host) with the given api key. A key
+// shorter than 6 characters is refused: it could not be masked in errors
+// and logs.
+func New(apiKey string, env Environment, opts ...Option) (*Client, error) {
 	if apiKey == "" {
 		return nil, errors.New("factory: api key is required")
 	}
 	s := settings{header: DefaultAPIKeyHeader, paths: map[Method]string{}}
-	s.BaseURL, s.Secrets = baseURL, []string{apiKey}
+	s.BaseURL, s.Secrets = env.BaseURL(), []string{apiKey}
 	for m, p := range DefaultPaths {
 		s.paths[m] = p
 	}
@@ -149,8 +230,8 @@ func New(baseURL, apiKey string, opts ...Option) (*Client, error) {
 			return nil, fmt.Errorf("factory: %w", err)
 		}
 	}
-	if baseURL == "" {
-		return nil, errors.New("factory: base URL is required")
+	if s.BaseURL == "" {
+		return nil, fmt.Errorf("factory: unknown environment %v: use Acceptance, Production or WithBaseURL", env)
 	}
 	header := s.header
 	s.Auth = func(r *http.Request) { r.Header.Set(header, apiKey) }
@@ -158,7 +239,7 @@ func New(baseURL, apiKey string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("factory: %w", err)
 	}
-	return &Client{header: s.header, paths: s.paths, http: t}, nil
+	return &Client{header: s.header, paths: s.paths, http: t, queue: &queue{}}, nil
 }
 
 // Format prints the client without its api key, whatever the verb.
@@ -166,94 +247,283 @@ func (c Client) Format(f fmt.State, _ rune) {
 	fmt.Fprintf(f, "factory.Client{apiKeyHeader: %q}", c.header)
 }
 
-// Result is what the project and activity methods answer.
+// Result is what the project and activity methods answer (the document's
+// "paramètres de sortie": output parameters).
 type Result struct {
-	FactoryProjectID    string // La Factory's id of the project
-	CallCenterProjectID string // your id, as La Factory recorded it
-	URL                 string // the project's page in La Factory
-	// ErrorMessage is a message La Factory sent with a success (a
-	// message with an error code is an *Error instead).
-	ErrorMessage string
+	// FactoryProjectID is La Factory's id of the project (factoryprojectid).
+	FactoryProjectID string
+	// CallCenterProjectID is your id of the project, as La Factory
+	// recorded it (callcenterprojectid); SetActivity does not return it.
+	CallCenterProjectID string
+	// URL is the project's page in La Factory.
+	URL string
+	// Created is true when UpdateProject's factoryprojectid was unknown to
+	// La Factory, which created a new project (see ErrProjectCreated).
+	Created bool
 }
 
-// envelope is every answer's top level.
-type envelope struct {
-	Error *struct {
-		ErCode    wire.NumString `json:"erCode"`
-		ErMessage wire.NumString `json:"erMessage"`
-	} `json:"error"`
-	FactoryProjectID    wire.NumString `json:"factoryprojectid"`
-	CallCenterProjectID wire.NumString `json:"callcenterprojectid"`
-	URL                 string         `json:"url"`
-	Operation           *struct {
-		Set *struct {
-			Data json.RawMessage `json:"Data"`
-		} `json:"Set"`
-	} `json:"Operation"`
+// answer is La Factory's answer, read: its top-level members as text and
+// the payload (Operation.Set.Data when present, else the whole answer).
+type answer struct {
+	status              int
+	url                 string
+	body                []byte // as received
+	factoryProjectID    string
+	callCenterProjectID string
+	projectURL          string
+	payload             json.RawMessage
 }
 
-// rejected applies La Factory's error convention: success when erCode and
-// erMessage are null. A message without a code is a failure unless the
-// answer also carries a project (then it is Result.ErrorMessage).
-func (e *envelope) rejected(ok2xx bool) bool {
-	if e.Error == nil || e.Error.ErCode == "" && e.Error.ErMessage == "" {
-		return false
+// call is every method's path to the wire: POST the JSON body, read the
+// answer (JSON, or JSON inside a JSON string), and map La Factory's error
+// convention to an *Error: success when erCode and erMessage are both
+// null; anything else, an HTTP error, or an answer that is not the
+// documented JSON is an error.
+func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body []byte) (*answer, error) {
+	if body == nil {
+		body = []byte("{}")
 	}
-	return e.Error.ErCode != "" || !ok2xx || e.FactoryProjectID == "" && e.Operation == nil
-}
-
-// call is every method's path to the wire: POST the JSON body, then read
-// the answer, JSON or JSON inside a JSON string, and map La Factory's
-// error convention to an *Error. It returns the envelope and its payload
-// (Operation.Set.Data when present, else the whole answer).
-func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body any) (*envelope, json.RawMessage, error) {
-	payload := []byte("{}")
-	if body != nil {
-		var err error
-		if payload, err = json.Marshal(body); err != nil {
-			return nil, nil, &Error{Op: string(m), Err: err}
-		}
-	}
-	resp, err := c.http.Do(ctx, transport.Request{Op: string(m), Kind: kind, Method: http.MethodPost, URL: c.paths[m], Body: payload})
+	resp, err := c.http.Do(ctx, transport.Request{Op: string(m), Kind: kind, Method: http.MethodPost, URL: c.paths[m], Body: body})
 	if err != nil {
 		e := &Error{Op: string(m), Err: err}
 		var te *transport.Error
 		if errors.As(err, &te) {
-			e.HTTPStatus, e.URL = te.StatusCode, te.URL
+			e.StatusCode, e.URL = te.StatusCode, te.URL
 		}
-		return nil, nil, e
+		return nil, e
 	}
+	a := &answer{status: resp.StatusCode, url: resp.URL(), body: resp.Body}
+	r := c.http.Redactor()
+	fail := func(e *Error) (*answer, error) {
+		e.Op, e.StatusCode, e.URL = string(m), a.status, a.url
+		if errors.Is(e.Err, ErrMalformedResponse) {
+			e.Raw = append(json.RawMessage(nil), a.body...)
+			if e.Body == "" && m != GetProject4CallCenter {
+				e.Body = r.Excerpt(a.body, 256)
+			}
+		}
+		return nil, e
+	}
+	ok2xx := a.status >= 200 && a.status < 300
 	raw := unwrapString(resp.Body)
-	var env envelope
-	var decodeErr error
-	switch t := bytes.TrimSpace(raw); {
+	t := bytes.TrimSpace(raw)
+	var top map[string]json.RawMessage
+	switch {
 	case len(t) == 0 || string(t) == "null":
-		raw = nil // an empty answer: the caller decides
 	case t[0] == '[':
-		decodeErr = json.Unmarshal(raw, new([]json.RawMessage)) // a bare list
-	default:
-		decodeErr = json.Unmarshal(raw, &env)
-	}
-	fail := func(e *Error) (*envelope, json.RawMessage, error) {
-		e.Op, e.HTTPStatus, e.URL = string(m), resp.StatusCode, resp.URL()
-		return nil, nil, e
-	}
-	ok2xx := resp.StatusCode >= 200 && resp.StatusCode < 300
-	if decodeErr == nil && env.rejected(ok2xx) {
-		r := c.http.Redactor()
-		return fail(&Error{ErCode: r.String(string(env.Error.ErCode)), ErMessage: r.String(string(env.Error.ErMessage))})
-	}
-	if decodeErr != nil || !ok2xx {
-		why := "unexpected HTTP status"
-		if decodeErr != nil {
-			why = decodeErr.Error()
+		if !json.Valid(t) {
+			return fail(&Error{Err: malformed("the answer is not JSON")})
 		}
-		return fail(c.malformed(m, resp.Body, why))
+		a.payload = t // a bare list
+	case t[0] == '{':
+		if err := json.Unmarshal(t, &top); err != nil {
+			return fail(&Error{Err: malformed(describeJSONError(err))})
+		}
+	default:
+		return fail(&Error{Err: malformed("the answer is not a JSON object or list")})
 	}
-	if env.Operation != nil && env.Operation.Set != nil {
-		return &env, unwrapString(env.Operation.Set.Data), nil
+	get := func(name string) (json.RawMessage, bool) { return member(top, name) }
+	if v, found := get("error"); found {
+		code, msg, odd := readErrorMember(v)
+		code, msg = r.Message(code), r.Message(msg)
+		switch {
+		case odd != "":
+			return fail(&Error{Message: msg, Err: malformed(odd)})
+		case code != "" || msg != "":
+			return fail(&Error{Code: code, Message: msg})
+		}
 	}
-	return &env, raw, nil
+	if !ok2xx {
+		return fail(&Error{Err: malformed("HTTP " + strconv.Itoa(a.status) + " without La Factory's error object")})
+	}
+	for name, dst := range map[string]*string{"factoryprojectid": &a.factoryProjectID, "callcenterprojectid": &a.callCenterProjectID, "url": &a.projectURL} {
+		if v, found := get(name); found {
+			s, err := scalarText(v)
+			if err != nil {
+				return fail(&Error{Err: malformed("its " + name + " " + err.Error())})
+			}
+			*dst = s
+		}
+	}
+	if a.payload == nil && top != nil {
+		_, envelope := get("error")
+		switch {
+		case !envelope:
+			a.payload = t // the answer itself: a project, or one item
+		case len(top) > 1:
+			// Members beside the error object: La Factory's answer is the
+			// payload itself (a project handed out flat), kept whole.
+			rest := make(map[string]json.RawMessage, len(top))
+			for k, v := range top {
+				if !strings.EqualFold(k, "error") {
+					rest[k] = v
+				}
+			}
+			a.payload, _ = json.Marshal(rest)
+		}
+		if op, found := get("Operation"); found {
+			a.payload = nil
+			var o map[string]json.RawMessage
+			if json.Unmarshal(op, &o) == nil {
+				if set, found := member(o, "Set"); found {
+					var st map[string]json.RawMessage
+					if json.Unmarshal(set, &st) == nil {
+						data, _ := member(st, "Data")
+						a.payload = json.RawMessage(unwrapString(data))
+					}
+				}
+			}
+		}
+	}
+	return a, nil
+}
+
+// member is the value of an object's member, its name matched exactly,
+// else in any letter case (La Factory's backend reads names in any case).
+func member(obj map[string]json.RawMessage, name string) (json.RawMessage, bool) {
+	if v, ok := obj[name]; ok {
+		return v, true
+	}
+	for k, v := range obj {
+		if strings.EqualFold(k, name) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// readErrorMember reads La Factory's error member: {erCode, erMessage},
+// null or empty for none. Another shape gives odd, a description of it,
+// with its text in msg.
+func readErrorMember(v json.RawMessage) (code, msg, odd string) {
+	t := bytes.TrimSpace(v)
+	switch {
+	case len(t) == 0 || string(t) == "null" || string(t) == "false" || string(t) == `""`:
+		return "", "", ""
+	case t[0] == '{':
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(t, &obj) != nil {
+			return "", "", "its error member is not JSON"
+		}
+		c, _ := member(obj, "erCode")
+		m, _ := member(obj, "erMessage")
+		return anyText(c), anyText(m), ""
+	case t[0] == '"':
+		s, _ := scalarText(t)
+		return "", s, "its error member is a string, not the documented {erCode, erMessage} object"
+	case t[0] == '[':
+		return "", string(t), "its error member is a list, not the documented {erCode, erMessage} object"
+	}
+	return "", string(t), "its error member is " + string(t) + ", not the documented {erCode, erMessage} object"
+}
+
+// anyText is a JSON value's text: a scalar's, or the JSON itself.
+func anyText(v json.RawMessage) string {
+	if s, err := scalarText(v); err == nil {
+		return s
+	}
+	return string(bytes.TrimSpace(v))
+}
+
+// scalarText is the text of a JSON scalar: a string's content, a number
+// or a boolean as written, "" for null. An object or a list is an error
+// that names the JSON kind (never a Go type).
+func scalarText(v []byte) (string, error) {
+	t := bytes.TrimSpace(v)
+	switch {
+	case len(t) == 0 || string(t) == "null":
+		return "", nil
+	case t[0] == '"':
+		if len(t) > 1 && t[len(t)-1] == '"' && bytes.IndexByte(t[1:len(t)-1], '\\') < 0 && bytes.IndexByte(t[1:len(t)-1], '"') < 0 && utf8.Valid(t) {
+			return string(t[1 : len(t)-1]), nil // no escape: the text itself
+		}
+		var s string
+		if err := json.Unmarshal(t, &s); err != nil {
+			return "", errors.New("is not a valid JSON string")
+		}
+		return s, nil
+	case t[0] == '{':
+		return "", errors.New("is a JSON object, not text")
+	case t[0] == '[':
+		return "", errors.New("is a JSON list, not text")
+	case string(t) == "true" || string(t) == "false":
+		return string(t), nil
+	}
+	var n json.Number
+	if json.Unmarshal(t, &n) != nil {
+		return "", errors.New("is not a JSON value")
+	}
+	return string(t), nil
+}
+
+// appendJSONString appends s as a JSON string, as encoding/json writes
+// it but without HTML escaping: what the caller wrote, "<" included.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			if r == utf8.RuneError {
+				dst = append(dst, `\ufffd`...)
+			} else {
+				dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+func malformed(why string) error { return fmt.Errorf("%w: %s", ErrMalformedResponse, why) }
+
+// describeJSONError says what is wrong with an answer in terms of the
+// answer, never of Go types.
+func describeJSONError(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return "the answer is not JSON (at byte " + strconv.FormatInt(syn.Offset, 10) + ")"
+	case errors.As(err, &typ):
+		where := "a value"
+		if typ.Field != "" {
+			where = strconv.Quote(typ.Field)
+		}
+		return where + " is a JSON " + typ.Value + ", which the document does not describe"
+	case err.Error() == "unexpected end of JSON input":
+		return "the answer is cut short"
+	}
+	return err.Error()
 }
 
 // unwrapString returns the JSON inside a JSON string ("double-encoded"
@@ -273,20 +543,30 @@ func unwrapString(b []byte) []byte {
 	return b
 }
 
-func (c *Client) result(ctx context.Context, m Method, kind transport.Kind, body any) (*Result, error) {
-	env, _, err := c.call(ctx, m, kind, body)
+// result calls a method whose answer is a Result, which must carry the
+// factoryprojectid: an answer without it does not prove success.
+func (c *Client) result(ctx context.Context, m Method, kind transport.Kind, body []byte) (*Result, error) {
+	a, err := c.call(ctx, m, kind, body)
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{FactoryProjectID: string(env.FactoryProjectID), CallCenterProjectID: string(env.CallCenterProjectID), URL: env.URL}
-	if env.Error != nil {
-		r.ErrorMessage = c.http.Redactor().String(string(env.Error.ErMessage))
+	if a.factoryProjectID == "" {
+		e := &Error{Op: string(m), StatusCode: a.status, URL: a.url, Raw: append(json.RawMessage(nil), a.body...),
+			Body: c.http.Redactor().Excerpt(a.body, 256), Err: malformed("the answer holds no factoryprojectid")}
+		return nil, e
 	}
-	return r, nil
+	// The ids are kept exact: the caller sends them back to La Factory.
+	return &Result{FactoryProjectID: a.factoryProjectID, CallCenterProjectID: a.callCenterProjectID, URL: c.http.Redactor().Message(a.projectURL)}, nil
 }
 
-// malformed is the *Error of an answer that is not the documented JSON.
-func (c *Client) malformed(m Method, body []byte, why string) *Error {
-	r := c.http.Redactor()
-	return &Error{Op: string(m), Body: r.Excerpt(body, 256), Err: fmt.Errorf("%w: %s", ErrMalformedResponse, r.String(why))}
+// marshal is a request body, encoded without HTML escaping (La Factory
+// reads "<" as well as "\u003c", and the first is what the caller wrote).
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -27,7 +27,7 @@ func fake(t *testing.T, opts ...factory.Option) (*factorytest.Server, *factory.C
 	t.Helper()
 	srv := factorytest.NewServer()
 	t.Cleanup(srv.Close)
-	c, err := factory.New(srv.URL, factorytest.APIKey, append([]factory.Option{factory.WithRetry(0, 0, 0)}, opts...)...)
+	c, err := factory.New(factorytest.APIKey, factory.Acceptance, append([]factory.Option{factory.WithBaseURL(srv.URL), factory.WithRetry(0, 0, 0)}, opts...)...)
 	require.NoError(t, err)
 	return srv, c
 }
@@ -37,7 +37,7 @@ func mocked(t *testing.T, status int, body string) *factory.Client {
 	t.Helper()
 	mt := httpmock.NewMockTransport()
 	mt.RegisterNoResponder(httpmock.NewStringResponder(status, body))
-	c, err := factory.New("https://factory.example.test", apiKey, factory.WithHTTPClient(&http.Client{Transport: mt}), factory.WithRetry(0, 0, 0))
+	c, err := factory.New(apiKey, factory.Acceptance, factory.WithBaseURL("https://factory.example.test"), factory.WithHTTPClient(&http.Client{Transport: mt}), factory.WithRetry(0, 0, 0))
 	require.NoError(t, err)
 	return c
 }
@@ -80,8 +80,8 @@ func TestErrorConvention(t *testing.T) {
 	_, err := mocked(t, 200, `{"error":{"erCode":12,"erMessage":"Projet introuvable"}}`).Acknowledge(ctx, "FP-1", "CC-1")
 	var e *factory.Error
 	require.ErrorAs(t, err, &e)
-	assert.Equal(t, "12", e.ErCode)
-	assert.Equal(t, "Projet introuvable", e.ErMessage)
+	assert.Equal(t, "12", e.Code)
+	assert.Equal(t, "Projet introuvable", e.Message)
 	assert.ErrorIs(t, err, factory.ErrRejected)
 	assert.NotErrorIs(t, err, factory.ErrUnauthorized)
 
@@ -91,9 +91,11 @@ func TestErrorConvention(t *testing.T) {
 	assert.ErrorIs(t, err, factory.ErrUnauthorized)
 	assert.ErrorIs(t, err, factory.ErrMalformedResponse)
 
-	res, err := mocked(t, 200, `{"error":{"erCode":null,"erMessage":"Commercial ignoré"},"factoryprojectid":"FP-1","url":"u"}`).Acknowledge(ctx, "FP-1", "CC-1")
-	require.NoError(t, err, "a message with a project and no code is a warning")
-	assert.Equal(t, "Commercial ignoré", res.ErrorMessage)
+	// Issue 12 reverses the former rule ("a message with a project and no
+	// code is a warning"): a non-null erMessage is a failure, project or not.
+	_, err = mocked(t, 200, `{"error":{"erCode":null,"erMessage":"Commercial ignoré"},"factoryprojectid":"FP-1","url":"u"}`).Acknowledge(ctx, "FP-1", "CC-1")
+	require.ErrorAs(t, err, &e, "a message with a project and no code is a failure")
+	assert.Equal(t, "Commercial ignoré", e.Message)
 	_, err = mocked(t, 200, `{"error":{"erCode":null,"erMessage":"Erreur"}}`).Acknowledge(ctx, "FP-1", "CC-1")
 	assert.ErrorIs(t, err, factory.ErrRejected, "a message alone is a failure")
 
@@ -101,7 +103,7 @@ func TestErrorConvention(t *testing.T) {
 		_, err = mocked(t, 200, body).Acknowledge(ctx, "FP-1", "CC-1")
 		require.ErrorAs(t, err, &e, name)
 		assert.ErrorIs(t, err, factory.ErrMalformedResponse, name)
-		assert.Equal(t, 200, e.HTTPStatus, name)
+		assert.Equal(t, 200, e.StatusCode, name)
 		assert.NotEmpty(t, e.Body, name)
 	}
 	_, err = mocked(t, 500, `{"error":{"erCode":null,"erMessage":null}}`).Acknowledge(ctx, "FP-1", "CC-1")
@@ -166,17 +168,17 @@ func TestUpdateSendsBackWhatLaFactorySent(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"factoryprojectid":"FP-1","tel_mobile":"n/c","salutation":"Sir",
 		"email":"pas d'email","motif_cloture":"RDV PHYSIQUE","cloture_call":"ACCORD"}`), &p))
 	p.CallCenterProjectID, p.CallCenterComment = "CC-1", "rappeler"
-	require.NoError(t, p.Validate(true), "sent back unchanged")
+	require.NoError(t, p.Validate(), "sent back unchanged")
 
 	p.MobilePhone = "n/a"
 	var verr *factory.ValidationError
-	require.ErrorAs(t, p.Validate(true), &verr)
+	require.ErrorAs(t, p.Validate(), &verr)
 	assert.Equal(t, []factory.FieldError{{Field: "tel_mobile", Problem: "is not a phone number"}}, verr.Fields)
 
 	p.MobilePhone, p.Closure = "n/c", factory.Refus
-	require.ErrorAs(t, p.Validate(true), &verr)
+	require.ErrorAs(t, p.Validate(), &verr)
 	assert.True(t, verr.Field("motif_cloture"), "a closure reason unchanged but no longer its closure's: %v", verr)
-	require.Error(t, p.Validate(false), "a creation checks every value")
+	require.Error(t, p.AsNew().Validate(), "a creation checks every value")
 }
 
 func TestFakeServerRules(t *testing.T) {
@@ -215,7 +217,7 @@ func TestFakeServerRules(t *testing.T) {
 	assert.Equal(t, "CONCL-REFUS", srv.Conclusion(id))
 	assert.Equal(t, "HORS BUDGET", srv.Fields(id)["motif_cloture"])
 
-	bad, err := factory.New(srv.URL, "wrong-key", factory.WithRetry(0, 0, 0))
+	bad, err := factory.New("wrong-key", factory.Acceptance, factory.WithBaseURL(srv.URL), factory.WithRetry(0, 0, 0))
 	require.NoError(t, err)
 	_, err = bad.NextProject(ctx)
 	assert.ErrorIs(t, err, factory.ErrUnauthorized)
@@ -224,7 +226,7 @@ func TestFakeServerRules(t *testing.T) {
 func TestValidationBeforeSending(t *testing.T) {
 	t.Parallel()
 	mt := httpmock.NewMockTransport()
-	c, err := factory.New("https://factory.example.test", apiKey, factory.WithHTTPClient(&http.Client{Transport: mt}))
+	c, err := factory.New(apiKey, factory.Acceptance, factory.WithBaseURL("https://factory.example.test"), factory.WithHTTPClient(&http.Client{Transport: mt}))
 	require.NoError(t, err)
 	ctx := context.Background()
 	fieldsOf := func(err error) []string {
@@ -237,7 +239,7 @@ func TestValidationBeforeSending(t *testing.T) {
 		return out
 	}
 
-	_, err = c.CreateProject(ctx, &factory.Project{SalesRep: "not-an-email", PostalCode: "590", CityINSEE: "2C004",
+	_, err = c.CreateProject(ctx, &factory.Project{SalesRep: "not-an-email", PostalCode: "590\x00", CityINSEE: "2C004",
 		LotCode: "123_45", Closure: factory.Accord, ClosureReason: factory.HorsBudget, Salutation: "Docteur", MobilePhone: "x"})
 	assert.ElementsMatch(t, []string{"canal", "commercial", "code_postal", "insee_ville", "code_lot", "motif_cloture", "salutation", "tel_mobile"}, fieldsOf(err))
 	_, err = c.CreateProject(ctx, &factory.Project{FactoryProjectID: "FP-1", Channel: "web"})
@@ -266,7 +268,7 @@ func TestOptions(t *testing.T) {
 		header = r.Header.Get("X-Api-Key")
 		return httpmock.NewStringResponse(200, `{"Operation":{"Set":{"Data":null}}}`), nil
 	})
-	c, err := factory.New("https://factory.example.test", apiKey, factory.WithHTTPClient(&http.Client{Transport: mt}),
+	c, err := factory.New(apiKey, factory.Acceptance, factory.WithBaseURL("https://factory.example.test"), factory.WithHTTPClient(&http.Client{Transport: mt}),
 		factory.WithAPIKeyHeader("X-Api-Key"), factory.WithPath(factory.GetProject4CallCenter, "/v2/next"))
 	require.NoError(t, err)
 	_, err = c.NextProject(context.Background())
@@ -277,12 +279,12 @@ func TestOptions(t *testing.T) {
 		"bad header": factory.WithAPIKeyHeader("a b"), "unknown method": factory.WithPath("Nope", "/x"),
 		"relative path": factory.WithPath(factory.SetActivity, "x"), "nil client": factory.WithHTTPClient(nil),
 	} {
-		_, err := factory.New("https://factory.example.test", apiKey, opt)
+		_, err := factory.New(apiKey, factory.Acceptance, factory.WithBaseURL("https://factory.example.test"), opt)
 		assert.Error(t, err, name)
 	}
-	_, err = factory.New("", apiKey)
+	_, err = factory.New(apiKey, 0)
 	assert.Error(t, err)
-	_, err = factory.New("https://factory.example.test", "")
+	_, err = factory.New("", factory.Acceptance, factory.WithBaseURL("https://factory.example.test"))
 	assert.Error(t, err)
 }
 
@@ -295,7 +297,7 @@ func TestAPIKeyNeverShows(t *testing.T) {
 	srv.SetAPIKey("apikey", apiKey)
 	srv.AddImported(lead())
 	var logs bytes.Buffer
-	c, err := factory.New(srv.URL, apiKey, factory.WithRetry(1, time.Millisecond, time.Millisecond), factory.WithTimeout(200*time.Millisecond),
+	c, err := factory.New(apiKey, factory.Acceptance, factory.WithBaseURL(srv.URL), factory.WithRetry(1, time.Millisecond, time.Millisecond), factory.WithTimeout(200*time.Millisecond),
 		factory.WithLogger(slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
 	require.NoError(t, err)
 	ctx := context.Background()
@@ -331,7 +333,7 @@ func TestFaultMatrix(t *testing.T) {
 		srv := factorytest.NewServer()
 		t.Cleanup(srv.Close)
 		id := srv.AddImported(lead())
-		c, err := factory.New(srv.URL, factorytest.APIKey, factory.WithTimeout(faultmatrix.Timeout),
+		c, err := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL), factory.WithTimeout(faultmatrix.Timeout),
 			factory.WithRetry(faultmatrix.Retries, faultmatrix.MinWait, faultmatrix.MaxWait), factory.WithMaxRetryAfter(faultmatrix.MaxRetryAfter))
 		require.NoError(t, err)
 		return srv, c, id
@@ -362,12 +364,14 @@ func TestFaultMatrix(t *testing.T) {
 			_, err := c.CreateProject(ctx, &factory.Project{LastName: "Martin", Channel: "cc006"})
 			return err
 		}, func(srv *factorytest.Server, _ string) int { return srv.ProjectCount() - 1 }),
-		method("UpdateProject", transport.Idempotent, func(ctx context.Context, c *factory.Client, id string) error {
+		method("UpdateProject", transport.NotIdempotent, func(ctx context.Context, c *factory.Client, id string) error {
 			p := lead()
 			p.FactoryProjectID, p.CallCenterProjectID = id, "CC-1"
 			_, err := c.UpdateProject(ctx, &p)
 			return err
-		}, nil),
+		}, func(srv *factorytest.Server, _ string) int {
+			return srv.Calls(factory.CreateOrUpdateProject4CallCenter)
+		}),
 		method("LogCall", transport.NotIdempotent, func(ctx context.Context, c *factory.Client, id string) error {
 			_, err := c.LogCall(ctx, id, factory.PhoneCall{Subject: "Appel", Direction: factory.Outgoing, DurationMinutes: 3})
 			return err

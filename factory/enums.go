@@ -4,15 +4,15 @@ import "github.com/passerelle-go/passerelle/internal/enum"
 
 //go:generate go run ../internal/enum/enumgen -output enums_gen.go -strings ProjetImmo,Salutation,SituationLogement,ObjectifAchat,OuiNon,ClotureCall,MotifCloture,RdvType,RdvNature,Direction
 
-// The lists of allowed values of the seed ("champs sur fond jaune", the
+// The lists of allowed values of La Factory's document ("champs sur fond jaune", the
 // call-center closure fields and SetActivity). Each type's constants are
-// the values sent on the wire, spelt as the seed spells them; Parse...
-// accepts any case, accents or spacing and returns the seed's spelling.
+// the values sent on the wire, spelt as the document spells them; Parse...
+// accepts any case, accents or spacing and returns the document's spelling.
 
 // ProjetImmo is the client's project ("Projet client", balise projet_immo).
 type ProjetImmo string
 
-// The seed's projet_immo values.
+// The document's projet_immo values.
 const (
 	Habiter      ProjetImmo = "Habiter"      // to live in
 	Investir     ProjetImmo = "investir"     // to invest
@@ -25,7 +25,7 @@ var projetImmoTable = enum.NewStrings("ProjetImmo", []ProjetImmo{Habiter, Invest
 // Salutation is the contact's title ("Civilité", balise salutation).
 type Salutation string
 
-// The seed's salutation values.
+// The document's salutation values.
 const (
 	Maitre       Salutation = "Maitre"       // Maître, for lawyers and notaries
 	Mademoiselle Salutation = "Mademoiselle" // Miss
@@ -40,7 +40,7 @@ var salutationTable = enum.NewStrings("Salutation", []Salutation{Maitre, Mademoi
 // actuelle", balise situation_logement).
 type SituationLogement string
 
-// The seed's situation_logement values.
+// The document's situation_logement values.
 const (
 	Proprietaire     SituationLogement = "Propriétaire"         // owner
 	Locataire        SituationLogement = "locataire"            // tenant
@@ -53,7 +53,7 @@ var situationLogementTable = enum.NewStrings("SituationLogement", []SituationLog
 // balise objectif_achat).
 type ObjectifAchat string
 
-// The seed's objectif_achat values.
+// The document's objectif_achat values.
 const (
 	ResidencePrincipale ObjectifAchat = "Résidence principale" // main home
 	ResidenceSecondaire ObjectifAchat = "résidence secondaire" // second home
@@ -66,7 +66,7 @@ var objectifAchatTable = enum.NewStrings("ObjectifAchat", []ObjectifAchat{Reside
 // empty value means not answered.
 type OuiNon string
 
-// The seed's oui/non values.
+// The document's oui/non values.
 const (
 	Oui OuiNon = "oui" // yes
 	Non OuiNon = "non" // no
@@ -90,7 +90,7 @@ func OuiNonOf(b bool) OuiNon {
 // upper case.
 type ClotureCall string
 
-// The seed's cloture_call values.
+// The document's cloture_call values.
 const (
 	Accord        ClotureCall = "ACCORD"        // agreed: a meeting, a transfer or documents
 	Refus         ClotureCall = "REFUS"         // refused
@@ -100,10 +100,10 @@ const (
 var clotureCallTable = enum.NewStrings("ClotureCall", []ClotureCall{Accord, Refus, Inexploitable}, nil)
 
 // MotifCloture is the reason for a closure (balise motif_cloture), upper
-// case; each belongs to one ClotureCall (section 4.3 of the seed).
+// case; each belongs to one ClotureCall (section 4.3 of the document).
 type MotifCloture string
 
-// The seed's 21 motif_cloture values, by closure.
+// The document's 21 motif_cloture values, by closure.
 const (
 	// ACCORD
 	RdvPhysique        MotifCloture = "RDV PHYSIQUE"                // meeting in person
@@ -146,7 +146,7 @@ var motifClotureTable = enum.NewStrings("MotifCloture", func() (all []MotifClotu
 }(), map[string]MotifCloture{"TRA": TransfertAbouti, "TRANSFERT ABOUTI": TransfertAbouti, "TRNA": TransfertNonAbouti, "TRANSFERT NON ABOUTI": TransfertNonAbouti})
 
 // Closure returns the ClotureCall the motif belongs to ("" when the motif
-// is not one of the seed's).
+// is not one of the document's).
 func (m MotifCloture) Closure() ClotureCall {
 	for c, motifs := range motifClosures {
 		for _, x := range motifs {
@@ -158,13 +158,13 @@ func (m MotifCloture) Closure() ClotureCall {
 	return ""
 }
 
-// Motifs returns the motifs the closure allows, in the seed's order.
+// Motifs returns the motifs the closure allows, in the document's order.
 func (c ClotureCall) Motifs() []MotifCloture { return append([]MotifCloture(nil), motifClosures[c]...) }
 
 // RdvType is the kind of appointment (balise typerdv).
 type RdvType string
 
-// The seed's typerdv values.
+// The document's typerdv values.
 const (
 	R1         RdvType = "R1"         // first meeting
 	R2         RdvType = "R2"         // second meeting
@@ -177,7 +177,7 @@ var rdvTypeTable = enum.NewStrings("RdvType", []RdvType{R1, R2, R3, Partenaire},
 // RdvNature is how an appointment takes place (balise naturerdv).
 type RdvNature string
 
-// The seed's naturerdv values.
+// The document's naturerdv values.
 const (
 	Physique     RdvNature = "physique"     // in person
 	Visio        RdvNature = "visio"        // video call
@@ -190,7 +190,7 @@ var rdvNatureTable = enum.NewStrings("RdvNature", []RdvNature{Physique, Visio, T
 // outgoing.
 type Direction string
 
-// The seed's direction values.
+// The document's direction values.
 const (
 	Incoming Direction = "0" // appel entrant
 	Outgoing Direction = "1" // appel sortant

@@ -9,7 +9,7 @@ func (v ProjetImmo) Valid() bool { return projetImmoTable.Valid(v) }
 // spacing ignored.
 func ParseProjetImmo(s string) (ProjetImmo, error) { return projetImmoTable.Parse(s) }
 
-// ProjetImmoValues returns every allowed ProjetImmo, in the seed's order.
+// ProjetImmoValues returns every allowed ProjetImmo, in the order of the service's document.
 func ProjetImmoValues() []ProjetImmo { return projetImmoTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -19,7 +19,7 @@ func (v Salutation) Valid() bool { return salutationTable.Valid(v) }
 // spacing ignored.
 func ParseSalutation(s string) (Salutation, error) { return salutationTable.Parse(s) }
 
-// SalutationValues returns every allowed Salutation, in the seed's order.
+// SalutationValues returns every allowed Salutation, in the order of the service's document.
 func SalutationValues() []Salutation { return salutationTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -31,7 +31,7 @@ func ParseSituationLogement(s string) (SituationLogement, error) {
 	return situationLogementTable.Parse(s)
 }
 
-// SituationLogementValues returns every allowed SituationLogement, in the seed's order.
+// SituationLogementValues returns every allowed SituationLogement, in the order of the service's document.
 func SituationLogementValues() []SituationLogement { return situationLogementTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -41,7 +41,7 @@ func (v ObjectifAchat) Valid() bool { return objectifAchatTable.Valid(v) }
 // spacing ignored.
 func ParseObjectifAchat(s string) (ObjectifAchat, error) { return objectifAchatTable.Parse(s) }
 
-// ObjectifAchatValues returns every allowed ObjectifAchat, in the seed's order.
+// ObjectifAchatValues returns every allowed ObjectifAchat, in the order of the service's document.
 func ObjectifAchatValues() []ObjectifAchat { return objectifAchatTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -51,7 +51,7 @@ func (v OuiNon) Valid() bool { return ouiNonTable.Valid(v) }
 // spacing ignored.
 func ParseOuiNon(s string) (OuiNon, error) { return ouiNonTable.Parse(s) }
 
-// OuiNonValues returns every allowed OuiNon, in the seed's order.
+// OuiNonValues returns every allowed OuiNon, in the order of the service's document.
 func OuiNonValues() []OuiNon { return ouiNonTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -61,7 +61,7 @@ func (v ClotureCall) Valid() bool { return clotureCallTable.Valid(v) }
 // spacing ignored.
 func ParseClotureCall(s string) (ClotureCall, error) { return clotureCallTable.Parse(s) }
 
-// ClotureCallValues returns every allowed ClotureCall, in the seed's order.
+// ClotureCallValues returns every allowed ClotureCall, in the order of the service's document.
 func ClotureCallValues() []ClotureCall { return clotureCallTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -71,7 +71,7 @@ func (v MotifCloture) Valid() bool { return motifClotureTable.Valid(v) }
 // spacing ignored.
 func ParseMotifCloture(s string) (MotifCloture, error) { return motifClotureTable.Parse(s) }
 
-// MotifClotureValues returns every allowed MotifCloture, in the seed's order.
+// MotifClotureValues returns every allowed MotifCloture, in the order of the service's document.
 func MotifClotureValues() []MotifCloture { return motifClotureTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -81,7 +81,7 @@ func (v RdvType) Valid() bool { return rdvTypeTable.Valid(v) }
 // spacing ignored.
 func ParseRdvType(s string) (RdvType, error) { return rdvTypeTable.Parse(s) }
 
-// RdvTypeValues returns every allowed RdvType, in the seed's order.
+// RdvTypeValues returns every allowed RdvType, in the order of the service's document.
 func RdvTypeValues() []RdvType { return rdvTypeTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -91,7 +91,7 @@ func (v RdvNature) Valid() bool { return rdvNatureTable.Valid(v) }
 // spacing ignored.
 func ParseRdvNature(s string) (RdvNature, error) { return rdvNatureTable.Parse(s) }
 
-// RdvNatureValues returns every allowed RdvNature, in the seed's order.
+// RdvNatureValues returns every allowed RdvNature, in the order of the service's document.
 func RdvNatureValues() []RdvNature { return rdvNatureTable.Values() }
 
 // Valid reports whether v is exactly one of the values the service allows.
@@ -101,5 +101,5 @@ func (v Direction) Valid() bool { return directionTable.Valid(v) }
 // spacing ignored.
 func ParseDirection(s string) (Direction, error) { return directionTable.Parse(s) }
 
-// DirectionValues returns every allowed Direction, in the seed's order.
+// DirectionValues returns every allowed Direction, in the order of the service's document.
 func DirectionValues() []Direction { return directionTable.Values() }

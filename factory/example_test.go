@@ -2,6 +2,7 @@ package factory_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -22,9 +23,9 @@ func lead() factory.Project {
 }
 
 func ExampleNew() {
-	srv := factorytest.NewServer() // a real account: factory.New(factory.AcceptanceBaseURL, key)
+	srv := factorytest.NewServer() // a real account: factory.New(key, factory.Production)
 	defer srv.Close()
-	client, err := factory.New(srv.URL, factorytest.APIKey)
+	client, err := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -36,7 +37,7 @@ func ExampleClient_NextProject() {
 	srv := factorytest.NewServer()
 	defer srv.Close()
 	srv.AddImported(lead())
-	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	ctx := context.Background()
 
 	p, err := client.NextProject(ctx)
@@ -61,7 +62,7 @@ func ExampleClient_UpdateProject() {
 	srv := factorytest.NewServer()
 	defer srv.Close()
 	id := srv.AddImported(lead())
-	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	ctx := context.Background()
 
 	p, _ := client.NextProject(ctx) // 1. fetch
@@ -87,7 +88,7 @@ func ExampleClient_ScheduleAppointment() {
 	srv := factorytest.NewServer()
 	defer srv.Close()
 	id := srv.AddImported(lead())
-	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	ctx := context.Background()
 
 	_, _ = client.LogCall(ctx, id, factory.PhoneCall{Subject: "Premier appel", Direction: factory.Outgoing, DurationMinutes: 7})
@@ -112,7 +113,7 @@ func ExampleClient_Conclude() {
 	defer srv.Close()
 	srv.SetConclusionCodes(map[string]string{"RDV": "CONCL-RDV-PHYSIQUE"}) // the "code conclusion" entity
 	id := srv.AddImported(lead())
-	client, _ := factory.New(srv.URL, factorytest.APIKey)
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 
 	_, err := client.Conclude(context.Background(), id, "CC-42", "RDV")
 	fmt.Println(err, srv.Conclusion(id))
@@ -120,7 +121,7 @@ func ExampleClient_Conclude() {
 	_, err = client.Conclude(context.Background(), id, "CC-42", "???")
 	var e *factory.Error
 	if errors.As(err, &e) && errors.Is(err, factory.ErrRejected) {
-		fmt.Println(e.ErCode, e.ErMessage)
+		fmt.Println(e.Code, e.Message)
 	}
 	// Output:
 	// <nil> CONCL-RDV-PHYSIQUE
@@ -134,4 +135,44 @@ func ExampleMotifCloture_Closure() {
 	// Output:
 	// ACCORD 8 21
 	// TRANSFERT ABOUTI (TRA)
+}
+
+// An owner La Factory sent who is not a licensed seller cannot be sent
+// back: CheckSalesRep says so before the update, and Clear("commercial")
+// is the way through.
+func ExampleClient_CheckSalesRep() {
+	srv := factorytest.NewServer()
+	defer srv.Close()
+	p := lead()
+	p.SalesRep = "directeur@edouarddenis.example" // the "suivi par" of the project
+	srv.AddImported(p)
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
+	ctx := context.Background()
+
+	next, _ := client.NextProject(ctx)
+	next.CallCenterProjectID = "CC-42"
+	err := client.CheckSalesRep(ctx, next)
+	fmt.Println(errors.Is(err, factory.ErrSellerNotLicensed))
+	next.Clear("commercial")
+	_, err = client.UpdateProject(ctx, next)
+	fmt.Println(err)
+	// Output:
+	// true
+	// <nil>
+}
+
+// A project as La Factory may send it: a number where the document says
+// text, a balise in another letter case, one the package does not model.
+// Nothing is lost, and what comes back unchanged goes out as it came.
+func ExampleProject_UnmarshalJSON() {
+	var p factory.Project
+	err := json.Unmarshal([]byte(`{"factoryprojectid":"FP-1","budget_max":300000,"Type_bienED":"APT","if_autre_champ":"x"}`), &p)
+	fmt.Println(err, p.BudgetMax, p.AssetType, string(p.Extra["if_autre_champ"]))
+	out, _ := json.Marshal(p)
+	var sent map[string]json.RawMessage
+	_ = json.Unmarshal(out, &sent)
+	fmt.Println(string(sent["budget_max"]), string(sent["type_logementED"]), string(sent["if_autre_champ"]))
+	// Output:
+	// <nil> 300000 APT "x"
+	// 300000 "APT" "x"
 }

@@ -63,7 +63,7 @@ func TestDateTimeFormats(t *testing.T) {
 	assert.Equal(t, "1988-04-02", bd.String())
 	p := factory.Project{Channel: "web", BirthDate: bd}
 	var v *factory.ValidationError
-	require.ErrorAs(t, p.Validate(false), &v)
+	require.ErrorAs(t, p.Validate(), &v)
 	assert.True(t, v.Field("date_naissance"))
 }
 
@@ -116,7 +116,7 @@ func FuzzAnswer(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		c, err := factory.New("https://factory.example.test", apiKey, factory.WithHTTPClient(&http.Client{Transport: bodyTransport(body)}), factory.WithRetry(0, 0, 0))
+		c, err := factory.New(apiKey, factory.Acceptance, factory.WithBaseURL("https://factory.example.test"), factory.WithHTTPClient(&http.Client{Transport: bodyTransport(body)}), factory.WithRetry(0, 0, 0))
 		require.NoError(t, err)
 		ctx := context.Background()
 		check := func(err error) {
@@ -129,6 +129,10 @@ func FuzzAnswer(f *testing.F) {
 		}
 		p, err := c.NextProject(ctx)
 		check(err)
+		var malformed *factory.Error
+		if errors.As(err, &malformed) && errors.Is(err, factory.ErrMalformedResponse) {
+			require.NotEmpty(t, malformed.Raw, "what La Factory handed out reaches the caller")
+		}
 		if err == nil {
 			require.NotEmpty(t, p.FactoryProjectID)
 			_, err = json.Marshal(p)

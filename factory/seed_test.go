@@ -20,7 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// goldenBalises is every key a Project travels with: the seed's
+// goldenBalises is every key a Project travels with: the document's
 // CreateOrUpdateProject4CallCenter table, first letter in lower case.
 var goldenBalises = []string{
 	"adresse", "adresse2", "attribdate_call", "budget_fourchette", "budget_max", "callcentercontactid",
@@ -35,7 +35,7 @@ var goldenBalises = []string{
 
 var balise = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
-// seedBalises reads the balises of the seed's update table (kept verbatim
+// seedBalises reads the balises of the document's update table (kept verbatim
 // in testdata), first letter lower-cased.
 func seedBalises(t *testing.T) []string {
 	b, err := os.ReadFile("testdata/seed-update-balises.txt")
@@ -56,7 +56,7 @@ func TestSeedBalises(t *testing.T) {
 	t.Parallel()
 	seed := seedBalises(t)
 	require.Len(t, seed, 53)
-	assert.Equal(t, goldenBalises, seed, "the golden list is the seed's table")
+	assert.Equal(t, goldenBalises, seed, "the golden list is the document's table")
 
 	var keys map[string]any
 	b, err := json.Marshal(factory.Project{})
@@ -74,7 +74,7 @@ func TestSeedClosures(t *testing.T) {
 	t.Parallel()
 	b, err := os.ReadFile("testdata/seed-closures.txt")
 	require.NoError(t, err)
-	// The seed's table row: three "/"-separated lists, one per closure.
+	// The document's table row: three "/"-separated lists, one per closure.
 	var row []string
 	for _, line := range strings.Split(string(b), "\n") {
 		if strings.Contains(line, "RDV PHYSIQUE") {
@@ -92,7 +92,7 @@ func TestSeedClosures(t *testing.T) {
 		for _, m := range want {
 			assert.Equal(t, closure, m.Closure(), "%s", m)
 			p := factory.Project{Channel: "web", Closure: closure, ClosureReason: m}
-			assert.NoError(t, p.Validate(false), "%s / %s", closure, m)
+			assert.NoError(t, p.Validate(), "%s / %s", closure, m)
 		}
 		total += len(want)
 	}
@@ -106,7 +106,7 @@ func TestSeedExtractsAreVerbatim(t *testing.T) {
 	t.Parallel()
 	seed, err := os.ReadFile("../../shared/seeds/000_b30e34a89b4a9d9e.txt")
 	if err != nil {
-		t.Skip("the seed is not beside this checkout")
+		t.Skip("La Factory's document is not beside this checkout")
 	}
 	for _, f := range []string{"testdata/seed-update-balises.txt", "testdata/seed-closures.txt", "testdata/seed-flux-balises.txt"} {
 		b, err := os.ReadFile(f)
@@ -179,7 +179,7 @@ func TestWireBodies(t *testing.T) {
 		_, _ = io.WriteString(w, `{"error":{"erCode":null,"erMessage":null},"factoryprojectid":"FP-1","callcenterprojectid":"CC-1","url":"u"}`)
 	}))
 	defer srv.Close()
-	c, err := factory.New(srv.URL, apiKey)
+	c, err := factory.New(apiKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	ctx := context.Background()
 

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
-
-	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 // Paris is La Factory's time zone: its dates carry none.
@@ -19,7 +17,7 @@ var Paris = func() *time.Location {
 	return loc
 }()
 
-// The seed's date formats.
+// La Factory's date formats.
 const (
 	DateTimeLayout = "20060102150405" // aaaammjjhhmmss
 	DateLayout     = "20060102"       // aaaammjj
@@ -30,7 +28,9 @@ const (
 // was in Raw and sent back unchanged, so that an update never blanks it.
 type DateTime struct {
 	time.Time
-	Raw string // the text received when it did not parse
+	// Raw is the text La Factory sent when it did not parse; it is sent
+	// back as it is.
+	Raw string
 }
 
 // NewDateTime returns t as a DateTime.
@@ -69,6 +69,8 @@ func (d *DateTime) UnmarshalJSON(b []byte) error {
 // Like DateTime, it keeps an unparseable value in Raw.
 type Date struct {
 	time.Time
+	// Raw is the text La Factory sent when it did not parse; it is sent
+	// back as it is.
 	Raw string
 }
 
@@ -116,7 +118,7 @@ func formatDate(t time.Time, raw, layout string) string {
 }
 
 func unmarshalDate(b []byte, layout string) (time.Time, string, error) {
-	s, _, err := wire.Scalar(b)
+	s, err := scalarText(b)
 	if err != nil {
 		return time.Time{}, "", err
 	}

@@ -497,7 +497,7 @@ func TestConvertedLeadsValidate(t *testing.T) {
 
 	p, _, err := l.ToFactory(mapping.Options{})
 	require.NoError(t, err)
-	assert.NoError(t, p.Validate(true), "factory update")
+	assert.NoError(t, p.Validate(), "factory update")
 	e, _, err := l.ToEasyCall(mapping.Options{})
 	require.NoError(t, err)
 	assert.NoError(t, e.Validate(), "easycall")

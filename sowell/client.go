@@ -2,27 +2,31 @@ package sowell
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
 )
 
-// Option configures CRMClient and Client.
+// Option configures a [CRMClient] or a [Client]. Options that make sense
+// for one only say so and are refused by the other.
 type Option func(*settings) error
 
+// settings is what the options set.
 type settings struct {
 	transport.Config
-	path string
+	path     string
+	crm      bool // a CRMClient's settings
+	uidKeys  []string
+	location bool
+	linkID   func(string) (string, error)
+	maxPush  int64
+	statuses []Status
 }
 
 func common(f func(*transport.Config) error) Option {
@@ -41,316 +45,216 @@ func WithPath(path string) Option {
 	}
 }
 
-// WithHTTPClient sets the HTTP client the retries wrap. It is copied.
+// WithHTTPClient sets the HTTP client the retries wrap. It is copied, and
+// its copy never follows redirects.
 func WithHTTPClient(hc *http.Client) Option { return common(transport.WithHTTPClient(hc)) }
 
-// WithTimeout bounds each attempt (30s by default).
+// WithTimeout bounds each attempt: connecting, sending and reading the
+// whole answer (30s by default).
 func WithTimeout(d time.Duration) Option { return common(transport.WithTimeout(d)) }
 
-// WithRetry sets the retry count and the backoff bounds.
+// WithRetry sets the number of retries after the first attempt and the
+// bounds of the exponential backoff between them (3, 500ms, 10s by
+// default).
 func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
 	return common(transport.WithRetry(maxRetries, minWait, maxWait))
 }
 
-// WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s).
+// WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s
+// by default).
 func WithMaxRetryAfter(d time.Duration) Option { return common(transport.WithMaxRetryAfter(d)) }
 
-// WithLogger logs requests, responses and retries, the token masked.
+// WithLogger logs requests, responses and retries at debug level, every
+// credential masked; nil (the default) is silent.
 func WithLogger(l *slog.Logger) Option { return common(transport.WithLogger(l)) }
 
 // WithUserAgent replaces the User-Agent "passerelle/<version>".
 func WithUserAgent(ua string) Option { return common(transport.WithUserAgent(ua)) }
 
+// WithMaxResponseSize bounds the bytes read from one answer (10 MiB by
+// default); a longer answer is an error wrapping ErrResponseTooLarge.
+func WithMaxResponseSize(n int64) Option { return common(transport.WithMaxResponseSize(n)) }
+
 // The default paths: where the CRM receives reports, and where SoWell
-// receives a report's status ({id} is the report's id). SoWell's API is
-// not public: both are options.
+// receives a report's status ({id} is SoWell's id of the report). SoWell's
+// API is not public: both are options (WithPath).
 const (
 	DefaultCRMPath    = "/sowell/reports"
 	DefaultStatusPath = "/api/issue_reports/{id}/status"
 )
 
-func newTransport(baseURL, token, path string, opts []Option) (*transport.Client, string, error) {
+// core is what both clients share: the transport and the one path to the
+// wire.
+type core struct {
+	http *transport.Client
+}
+
+func newCore(endpoint, token string, s *settings, opts []Option) (core, error) {
+	if endpoint == "" {
+		return core{}, errors.New("sowell: endpoint URL is required (there is no default host)")
+	}
 	if token == "" {
-		return nil, "", errors.New("sowell: token is required")
+		return core{}, errors.New("sowell: token is required")
 	}
-	if baseURL == "" {
-		return nil, "", errors.New("sowell: base URL is required")
-	}
-	s := settings{path: path}
-	s.BaseURL, s.Secrets = baseURL, []string{token}
+	s.BaseURL, s.Secrets = endpoint, []string{token}
 	s.Auth = func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+token) }
 	for _, o := range opts {
-		if err := o(&s); err != nil {
-			return nil, "", fmt.Errorf("sowell: %w", err)
+		if err := o(s); err != nil {
+			return core{}, fmt.Errorf("sowell: %w", err)
 		}
 	}
 	t, err := transport.New(s.Config)
 	if err != nil {
-		return nil, "", fmt.Errorf("sowell: %w", err)
+		return core{}, fmt.Errorf("sowell: %w", err)
 	}
-	return t, s.path, nil
+	return core{http: t}, nil
+}
+
+// call sends req; it is every method's path to the wire. A 2xx answer is
+// returned; anything else is an *Error.
+func (c core) call(ctx context.Context, req transport.Request) (*transport.Response, error) {
+	resp, err := c.http.Do(ctx, req)
+	if err != nil {
+		return nil, wrap(req.Op, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, failure(req.Op, resp, c.http)
+	}
+	return resp, nil
 }
 
 // CRMClient is SoWell's side of the push: it sends reports to the CRM's
-// endpoint (NewHandler). Printing it never shows the token.
+// endpoint (a CRM built on NewHandler, or any CRM speaking the same wire
+// form). Printing it never shows the token.
 type CRMClient struct {
-	path string
-	http *transport.Client
+	core
+	path     string
+	uidKeys  []string
+	location bool
+	linkID   func(string) (string, error)
+	maxPush  int64
 }
 
-// NewCRMClient returns a client for the CRM at baseURL with its token.
-func NewCRMClient(baseURL, token string, opts ...Option) (*CRMClient, error) {
-	t, path, err := newTransport(baseURL, token, DefaultCRMPath, opts)
+// NewCRMClient returns a client for the CRM's endpoint at crmURL (scheme,
+// host and optional path prefix; the report path, DefaultCRMPath, is
+// joined to it) with the bearer token the CRM gave SoWell. Both are
+// positional: each CRM has its own host, and there is no default one.
+// Tokens shorter than 6 characters are refused, as they cannot be masked
+// safely in errors and logs.
+func NewCRMClient(crmURL, token string, opts ...Option) (*CRMClient, error) {
+	s := &settings{path: DefaultCRMPath, crm: true, uidKeys: DefaultUIDKeys, location: true, linkID: IDFromLink, maxPush: DefaultMaxBodySize}
+	c, err := newCore(crmURL, token, s, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &CRMClient{path: path, http: t}, nil
+	return &CRMClient{core: c, path: s.path, uidKeys: s.uidKeys, location: s.location, linkID: s.linkID, maxPush: s.maxPush}, nil
 }
 
 // Format prints the client without its token.
 func (c CRMClient) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "sowell.CRMClient{path: %q}", c.path) }
 
-// errStreamed refuses a second attempt once photos were streamed.
-var errStreamed = errors.New("the report's photos were already streamed: it cannot be sent again")
-
-// Push validates the report and sends it, streaming its photos as base64,
-// and returns the CRM's id ("CRM UID"). It is retried only while nothing
-// of it was sent (no connection was made); once the photos have started
-// to stream it is never resent, since the CRM may have stored it.
-func (c *CRMClient) Push(ctx context.Context, r *Report) (string, error) {
-	if r == nil {
-		return "", &ValidationError{Pkg: "sowell", Op: "report", Fields: []FieldError{{Field: "report", Problem: "is nil"}}}
-	}
-	if err := r.Validate(); err != nil {
-		return "", err
-	}
-	for i, p := range r.Photos {
-		if p.Data == nil {
-			return "", &ValidationError{Pkg: "sowell", Op: "report", Fields: []FieldError{{Field: fmt.Sprintf("photos[%d]", i), Problem: "has no data"}}}
-		}
-	}
-	body := &lazyBody{report: r}
-	defer body.Close()
-	resp, err := c.http.Do(ctx, transport.Request{Op: "push", Kind: transport.NotIdempotent, Method: http.MethodPost, URL: c.path,
-		Stream: func() (io.Reader, error) {
-			if body.started() {
-				return nil, errStreamed
-			}
-			return body, nil
-		}})
-	if err != nil {
-		return "", wrap("push", err)
-	}
-	var a answer
-	_ = json.Unmarshal(resp.Body, &a)
-	if resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK || a.ID == "" {
-		return "", failure("push", resp, a, c.http)
-	}
-	return a.ID, nil
-}
-
-// lazyBody writes the report's wire form into a pipe, from its first
-// Read: until then it can be handed to another attempt.
-type lazyBody struct {
-	report *Report
-	once   sync.Once
-	mu     sync.Mutex
-	pr     *io.PipeReader
-}
-
-func (b *lazyBody) started() bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.pr != nil
-}
-
-func (b *lazyBody) Read(p []byte) (int, error) {
-	b.once.Do(func() {
-		pr, pw := io.Pipe()
-		b.mu.Lock()
-		b.pr = pr
-		b.mu.Unlock()
-		go func() { pw.CloseWithError(writeReport(pw, b.report)) }()
-	})
-	return b.pr.Read(p)
-}
-
-// Close stops the writer; before the first Read it does nothing.
-func (b *lazyBody) Close() error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.pr != nil {
-		return b.pr.CloseWithError(errStreamed)
-	}
-	return nil
-}
-
-// wireReport is a report's JSON fields but the photos.
-type wireReport struct {
-	Qualification string   `json:"qualification"`
-	Residence     string   `json:"residence"`
-	Spot          string   `json:"spot,omitempty"`
-	Author        string   `json:"author"`
-	AuthorEmail   string   `json:"author_email"`
-	CreatedAt     string   `json:"created_at"`
-	Priority      Priority `json:"priority"`
-	Description   string   `json:"description"`
-	URL           string   `json:"url"`
-}
-
-// writeReport writes the wire form NewHandler reads, photos encoded as
-// they are read from their streams.
-func writeReport(w io.Writer, r *Report) error {
-	head, err := json.Marshal(wireReport{
-		Qualification: r.Qualification, Residence: r.Residence, Spot: r.Spot, Author: r.Author, AuthorEmail: r.AuthorEmail,
-		CreatedAt: r.CreatedAt.UTC().Format("2006-01-02T15:04:05.000Z07:00"), Priority: r.Priority, Description: r.Description, URL: r.URL,
-	})
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(append(head[:len(head)-1], `,"photos":[`...)); err != nil {
-		return err
-	}
-	for i, p := range r.Photos {
-		sep := `"`
-		if i > 0 {
-			sep = `,"`
-		}
-		if _, err := io.WriteString(w, sep); err != nil {
-			return err
-		}
-		enc := base64.NewEncoder(base64.StdEncoding, w)
-		if _, err := io.Copy(enc, p.Data); err != nil {
-			return fmt.Errorf("photo %d: %w", i+1, err)
-		}
-		if err := enc.Close(); err != nil {
-			return err
-		}
-		if _, err := io.WriteString(w, `"`); err != nil {
-			return err
-		}
-	}
-	_, err = io.WriteString(w, "]}")
-	return err
-}
-
 // Client is the CRM's side of the status update: it tells SoWell a
 // report's new status. Printing it never shows the token.
 type Client struct {
-	path string
-	http *transport.Client
+	core
+	prefix, suffix string // the status path around {id}
+	statuses       []Status
 }
 
-// NewClient returns a client for SoWell's API at baseURL with its token.
-func NewClient(baseURL, token string, opts ...Option) (*Client, error) {
-	t, path, err := newTransport(baseURL, token, DefaultStatusPath, opts)
+// NewClient returns a client for SoWell's API at apiURL (scheme, host and
+// optional path prefix) with the bearer token SoWell gave the CRM. Both are
+// positional: SoWell's API is not public and has no known default host.
+// Tokens shorter than 6 characters are refused, as they cannot be masked
+// safely in errors and logs.
+func NewClient(apiURL, token string, opts ...Option) (*Client, error) {
+	s := &settings{path: DefaultStatusPath}
+	c, err := newCore(apiURL, token, s, opts)
 	if err != nil {
 		return nil, err
 	}
-	if !strings.Contains(path, "{id}") {
-		return nil, fmt.Errorf("sowell: status path %q has no {id}", path)
+	prefix, suffix, ok := strings.Cut(s.path, "{id}")
+	if !ok {
+		return nil, fmt.Errorf("sowell: status path %q has no {id}", s.path)
 	}
-	return &Client{path: path, http: t}, nil
+	return &Client{core: c, prefix: prefix, suffix: suffix, statuses: append(statusTable.Values(), s.statuses...)}, nil
 }
 
 // Format prints the client without its token.
-func (c Client) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "sowell.Client{path: %q}", c.path) }
-
-// UpdateStatus sets a report's status in SoWell (PUT, {"status": ...}).
-// Setting the same status twice is harmless, so it is retried.
-func (c *Client) UpdateStatus(ctx context.Context, reportID string, status Status) error {
-	if reportID == "" || !status.Valid() {
-		return &ValidationError{Pkg: "sowell", Op: "status", Fields: []FieldError{{Field: "id/status", Problem: "an id and a SoWell status are required"}}}
-	}
-	body, _ := json.Marshal(map[string]Status{"status": status})
-	resp, err := c.http.Do(ctx, transport.Request{Op: "status", Kind: transport.Idempotent, Method: http.MethodPut,
-		URL: strings.Replace(c.path, "{id}", url.PathEscape(reportID), 1), Body: body})
-	if err != nil {
-		return wrap("status", err)
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		var a answer
-		_ = json.Unmarshal(resp.Body, &a)
-		return failure("status", resp, a, c.http)
-	}
-	return nil
+func (c Client) Format(f fmt.State, _ rune) {
+	fmt.Fprintf(f, "sowell.Client{path: %q}", c.prefix+"{id}"+c.suffix)
 }
 
-// StatusChange is a CRM request whose status changed.
-type StatusChange struct {
-	ReportID  string // SoWell's id of the report (the CRM keeps it)
-	Channel   string // the request's channel
-	CRMStatus string // the new status in the CRM
+// Accepts reports whether the client may send s: one of the known
+// statuses or one given to WithStatuses.
+func (c *Client) Accepts(s Status) bool { return slices.Contains(c.statuses, s) }
+
+// WithUIDKeys replaces DefaultUIDKeys: the members of the CRM's JSON
+// answer that may hold the CRM UID, tried in order, letter case ignored.
+// No key at all means the body is not read for it. CRMClient only.
+func WithUIDKeys(keys ...string) Option {
+	return func(s *settings) error {
+		if !s.crm {
+			return errors.New("WithUIDKeys is a CRMClient option")
+		}
+		s.uidKeys = append([]string(nil), keys...)
+		return nil
+	}
 }
 
-// Notifier pushes CRM status changes to SoWell, for requests whose
-// channel is SoWell only.
-type Notifier struct {
-	Client *Client
-	Map    StatusMap
+// WithUIDFromLocation says whether Push takes the CRM UID from the last
+// path segment of the answer's Location header when no UID key holds it
+// (true by default). CRMClient only.
+func WithUIDFromLocation(on bool) Option {
+	return func(s *settings) error {
+		if !s.crm {
+			return errors.New("WithUIDFromLocation is a CRMClient option")
+		}
+		s.location = on
+		return nil
+	}
 }
 
-// Notify sends the change to SoWell when the channel is SoWell and
-// reports whether it did. An unmapped status is an error wrapping
-// ErrUnmappedStatus, and nothing is sent.
-func (n Notifier) Notify(ctx context.Context, ch StatusChange) (bool, error) {
-	if ch.Channel != ChannelSoWell {
-		return false, nil
+// WithSoWellID replaces IDFromLink, the way Push derives SoWell's id of a
+// report from its link ("Lien SoWell"). The function must not keep the
+// link. CRMClient only.
+func WithSoWellID(f func(link string) (string, error)) Option {
+	return func(s *settings) error {
+		if !s.crm || f == nil {
+			return errors.New("WithSoWellID is a CRMClient option and needs a function")
+		}
+		s.linkID = f
+		return nil
 	}
-	st, err := n.Map.Map(ch.CRMStatus)
-	if err != nil {
-		return false, err
-	}
-	if err := n.Client.UpdateStatus(ctx, ch.ReportID, st); err != nil {
-		return false, err
-	}
-	return true, nil
 }
 
-// Error is a call that did not succeed: an HTTP error status (with the
-// bad fields the CRM listed), or no answer. It never holds the token.
-type Error struct {
-	Op         string
-	StatusCode int          // 0 when no answer arrived
-	Message    string       // the server's message, redacted
-	Fields     []FieldError // the CRM's list of bad fields, on 400
-	URL        string
-	Err        error // the cause when no answer arrived
+// WithMaxPushSize is the body size the CRM accepts (DefaultMaxBodySize,
+// the default of NewHandler). Push refuses a report whose photos' known
+// sizes exceed it before sending anything, and stops streaming one that
+// turns out larger. CRMClient only.
+func WithMaxPushSize(n int64) Option {
+	return func(s *settings) error {
+		if !s.crm || n <= 0 {
+			return errors.New("WithMaxPushSize is a CRMClient option and needs a positive size")
+		}
+		s.maxPush = n
+		return nil
+	}
 }
 
-func (e *Error) Error() string {
-	s := "sowell: " + e.Op
-	if e.StatusCode != 0 {
-		s += fmt.Sprintf(": HTTP %d", e.StatusCode)
+// WithStatuses adds statuses SoWell accepts beyond Pending, Ongoing, Done
+// and Canceled: UpdateStatus (and so Notifier) may send them. Each must be
+// one line of valid UTF-8 text. Client only.
+func WithStatuses(statuses ...Status) Option {
+	return func(s *settings) error {
+		if s.crm {
+			return errors.New("WithStatuses is a Client option")
+		}
+		for _, st := range statuses {
+			if p := statusProblem(st); p != "" {
+				return fmt.Errorf("status %q %s", st, p)
+			}
+		}
+		s.statuses = append(s.statuses, statuses...)
+		return nil
 	}
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	for _, f := range e.Fields {
-		s += "; " + f.String()
-	}
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
-
-// Unwrap returns the cause.
-func (e *Error) Unwrap() error { return e.Err }
-
-func wrap(op string, err error) error {
-	e := &Error{Op: op, Err: err}
-	var te *transport.Error
-	if errors.As(err, &te) {
-		e.StatusCode, e.URL = te.StatusCode, te.URL
-	}
-	return e
-}
-
-func failure(op string, resp *transport.Response, a answer, t *transport.Client) error {
-	msg := a.Error
-	if msg == "" {
-		msg = t.Redactor().Excerpt(resp.Body, 256)
-	}
-	return &Error{Op: op, StatusCode: resp.StatusCode, Message: t.Redactor().String(msg), Fields: a.Fields, URL: resp.URL()}
 }

@@ -28,9 +28,10 @@ func TestPushRoundTrip(t *testing.T) {
 	big := bytes.Repeat([]byte("0123456789abcdef"), 200_000) // 3.2 MB
 	r := report()
 	r.Photos = []sowell.Photo{{Data: bytes.NewReader(big)}, {Data: strings.NewReader("small")}}
-	id, err := c.Push(context.Background(), r)
+	rc, err := c.Push(context.Background(), r)
 	require.NoError(t, err)
-	assert.Equal(t, "CRM-0001", id)
+	assert.Equal(t, "CRM-0001", rc.CRMUID)
+	assert.Equal(t, "981", rc.SoWellID)
 	got := crm.Reports()
 	require.Len(t, got, 1)
 	assert.Equal(t, r.Description, got[0].Report.Description)
@@ -130,6 +131,10 @@ func TestFaultMatrix(t *testing.T) {
 			// once cannot be sent again, so the push fails rather than
 			// risk a duplicate.
 			Fails: []fault.Kind{fault.Unavailable, fault.TooManyRequests},
+			// A truncated 201 is still a 2xx: SoWell's notes make any 2xx
+			// a success, and a created report is never reported as
+			// failed (its CRM UID is then empty).
+			Succeeds: []fault.Kind{fault.Truncated},
 			Setup: func(t *testing.T) (func(int, fault.Fault), func(context.Context) error, func() int) {
 				crm := sowelltest.NewCRM()
 				t.Cleanup(crm.Close)

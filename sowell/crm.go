@@ -10,8 +10,8 @@ import (
 
 // The values the CRM sets on every request it creates from a report.
 const (
-	StatusTransferred = "Transférée" // the CRM status of a new request
-	ChannelSoWell     = "SoWell"     // the CRM channel of SoWell's requests
+	StatusTransferred = "Transférée" // the CRM status of a new request ("transferred")
+	ChannelSoWell     = "SoWell"     // the CRM channel ("Canal") of SoWell's requests
 )
 
 // Resolver finds who handles a report in the CRM: the manager concerned
@@ -30,25 +30,43 @@ func (f ResolverFunc) Resolve(ctx context.Context, residence, qualification stri
 	return f(ctx, residence, qualification)
 }
 
-// CRMRequest is a report processed the way the seed describes the CRM's
-// side.
+// CRMRequest is a report processed the way SoWell's CRM integration notes
+// describe the CRM's side ("Traitement des données de la requête par le
+// CRM").
 type CRMRequest struct {
-	Status        string // StatusTransferred
-	Channel       string // ChannelSoWell
+	// Status is the request's status: StatusTransferred.
+	Status string
+	// Channel is the request's channel: ChannelSoWell.
+	Channel string
+	// Qualification is SoWell's category code.
 	Qualification string
-	Residence     string
-	Spot          string
-	Manager       string  // "Gestionnaire concerné"
-	Actor         string  // "Acteur en charge"
-	Author        string  // read-only text: name and e-mail
-	Context       string  // "Contexte de la demande": date, priority, description
-	Files         []Photo // the "Fichiers" tab
-	SoWellURL     string
+	// Residence is SoWell's place code.
+	Residence string
+	// Spot is SoWell's spot code, or "".
+	Spot string
+	// Manager is the "Gestionnaire concerné" (manager concerned).
+	Manager string
+	// Actor is the "Acteur en charge" (actor in charge).
+	Actor string
+	// Author is the read-only text of the author: name and e-mail.
+	Author string
+	// Context is the "Contexte de la demande" (request context): creation
+	// date, priority and description.
+	Context string
+	// Files are the photos for the "Fichiers" (files) tab, named.
+	Files []Photo
+	// SoWellURL is the report's link ("Lien SoWell").
+	SoWellURL string
+	// SoWellID is SoWell's id of the report, derived from the link by
+	// IDFromLink ("" when the link gives none): the id to give
+	// Client.UpdateStatus when the request's status changes.
+	SoWellID string
 }
 
 // ToCRMRequest processes a report for the CRM. It validates the report
 // first and asks the resolver who handles it; a resolver error is
-// returned wrapped.
+// returned wrapped. An unnamed photo is named by PhotoName from its
+// content, which stays a stream.
 func ToCRMRequest(ctx context.Context, r *Report, resolver Resolver) (*CRMRequest, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
@@ -59,11 +77,14 @@ func ToCRMRequest(ctx context.Context, r *Report, resolver Resolver) (*CRMReques
 	}
 	files := make([]Photo, len(r.Photos))
 	for i, p := range r.Photos {
-		if p.Name == "" {
-			p.Name = fmt.Sprintf("photo-%d.jpg", i+1)
+		if p.Name == "" && p.Data != nil {
+			var head []byte
+			head, p.Data = sniff(p.Data)
+			p.Name = PhotoName(i+1, head)
 		}
 		files[i] = p
 	}
+	id, _ := IDFromLink(r.URL)
 	return &CRMRequest{
 		Status: StatusTransferred, Channel: ChannelSoWell,
 		Qualification: r.Qualification, Residence: r.Residence, Spot: r.Spot,
@@ -72,6 +93,7 @@ func ToCRMRequest(ctx context.Context, r *Report, resolver Resolver) (*CRMReques
 		Context:   requestContext(r),
 		Files:     files,
 		SoWellURL: r.URL,
+		SoWellID:  id,
 	}, nil
 }
 

@@ -2,6 +2,7 @@ package sowell
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"encoding/base64"
@@ -10,11 +11,13 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
+	"os"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
-
-	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 // Sink is where the CRM stores pushed reports. Each request opens a
@@ -22,7 +25,13 @@ import (
 // then the report, validated, is committed; a request that fails at any
 // point is rolled back, so nothing is half-stored.
 type Sink interface {
+	// Begin opens the transaction of one request.
 	Begin(ctx context.Context) (Tx, error)
+	// Lookup returns the CRM id of the report already stored with this
+	// link ("Lien SoWell", Report.URL), or "" when there is none. The
+	// link is the report's identity: a replayed push is answered with the
+	// first id instead of storing a second report.
+	Lookup(ctx context.Context, link string) (id string, err error)
 }
 
 // Tx is one report being stored.
@@ -31,15 +40,30 @@ type Tx interface {
 	// read. It must consume data or return an error.
 	AddPhoto(ctx context.Context, name string, data io.Reader) error
 	// Commit stores the report (its Photos are the names already added,
-	// without data) and returns the CRM's id for it.
+	// without data) and returns the CRM's id for it. When the store
+	// already holds a report with the same link (several handler
+	// processes share one store), Commit returns that report's id and an
+	// error wrapping ErrDuplicate: the push is then answered as a replay.
 	Commit(ctx context.Context, r *Report) (id string, err error)
 	// Rollback drops everything the transaction added.
 	Rollback(ctx context.Context) error
 }
 
-// DefaultMaxBodySize bounds a pushed report: ten 5 MB photos in base64
-// and the text.
+// ErrDuplicate is what Tx.Commit wraps when its store already holds a
+// report with the same link.
+var ErrDuplicate = errors.New("sowell: a report with this link is already stored")
+
+// DefaultMaxBodySize bounds a pushed report: MaxPhotos photos of about
+// 3.5 MB each in base64, and the text.
 const DefaultMaxBodySize int64 = 100 << 20
+
+// DefaultReadTimeout bounds the time a request's body takes to arrive:
+// 100 MiB at 350 kB/s. A slower body would hold the sink's transaction
+// open for as long as the sender likes.
+const DefaultReadTimeout = 5 * time.Minute
+
+// maxProblems bounds the problems a 400 answer lists.
+const maxProblems = 20
 
 // HandlerOption configures NewHandler.
 type HandlerOption func(*handler)
@@ -52,27 +76,68 @@ func WithBearerToken(token string) HandlerOption {
 
 // WithMaxBodySize bounds the request body (DefaultMaxBodySize otherwise).
 func WithMaxBodySize(n int64) HandlerOption {
-	return func(h *handler) { h.maxBody = n }
+	return func(h *handler) {
+		if n > 0 {
+			h.maxBody = n
+		}
+	}
+}
+
+// WithReadTimeout bounds the time the request body takes to arrive,
+// counted from the start of the handler (DefaultReadTimeout otherwise).
+// The handler sets it as the connection's read deadline through
+// http.ResponseController, so a stalled read is cut; behind a
+// ResponseWriter that cannot set one (a middleware's writer without an
+// Unwrap method), the deadline is checked before each read instead.
+func WithReadTimeout(d time.Duration) HandlerOption {
+	return func(h *handler) {
+		if d > 0 {
+			h.readTimeout = d
+		}
+	}
 }
 
 type handler struct {
-	sink    Sink
-	token   []byte
-	maxBody int64
+	sink        Sink
+	token       []byte
+	maxBody     int64
+	readTimeout time.Duration
+	links       keyedLocks
 }
 
-// NewHandler returns the CRM's endpoint for SoWell's pushes: POST only,
-// bearer token compared in constant time, JSON only, a body size limit,
-// 400 with a JSON list of the bad fields, 201 with the sink's id, 5xx when
-// the sink fails. Photos stream from the request to the sink, decoded
-// from base64 as they are read: neither the body nor a photo is held in
-// memory.
+// NewHandler returns the CRM's endpoint for SoWell's pushes (the wire form
+// Push sends: see the package documentation).
+//
+// It answers POST only (405), a bearer token compared in constant time
+// (401), JSON only (415), a body under WithMaxBodySize (413) arriving
+// within WithReadTimeout (408: the handler sets its own read deadline
+// through http.ResponseController, whatever the server's timeouts), 400
+// with a JSON list of the bad fields ({"error", "fields", "more"}), 201
+// with the sink's id ({"id"}), 200 with the first id when the sink already
+// holds a report with the same link (a replay; concurrent replays in one
+// process are serialised), 5xx when the sink fails. Any answer but 200 and
+// 201 rolls the transaction back.
+//
+// Photos stream from the request to the sink, decoded from base64 as they
+// are read and named by PhotoName: neither the body nor a photo is held in
+// memory, and the handler's memory stays a few hundred kilobytes whatever
+// the body holds: a 400 lists at most 20 problems, one per field, and
+// counts the others in "more". Keys are read in any letter case, as
+// encoding/json reads them; a key given twice is refused, and the
+// MaxPhotos limit counts every photo of the body. Text fields are checked
+// as Report.Validate does: invalid UTF-8 and control characters are
+// refused, line breaks allowed in the description only.
 func NewHandler(sink Sink, opts ...HandlerOption) http.Handler {
-	h := &handler{sink: sink, maxBody: DefaultMaxBodySize}
+	h := &handler{sink: sink, maxBody: DefaultMaxBodySize, readTimeout: DefaultReadTimeout}
 	for _, o := range opts {
 		o(h)
 	}
 	return h
+}
+
+// Format prints the handler without its token.
+func (h *handler) Format(f fmt.State, _ rune) {
+	fmt.Fprintf(f, "sowell.Handler{maxBody: %d, readTimeout: %s, token set: %t}", h.maxBody, h.readTimeout, len(h.token) > 0)
 }
 
 // answer is the handler's JSON answer.
@@ -80,6 +145,7 @@ type answer struct {
 	ID     string       `json:"id,omitempty"`
 	Error  string       `json:"error,omitempty"`
 	Fields []FieldError `json:"fields,omitempty"`
+	More   int          `json:"more,omitempty"`
 }
 
 func reply(w http.ResponseWriter, status int, a answer) {
@@ -104,13 +170,20 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		reply(w, http.StatusUnsupportedMediaType, answer{Error: "application/json only"})
 		return
 	}
+	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, h.maxBody), deadline: time.Now().Add(h.readTimeout)}
+	rc := http.NewResponseController(w)
+	if rc.SetReadDeadline(body.deadline) != nil {
+		body.checkDeadline = true // no connection to set it on: check it at each read
+	} else {
+		defer func() { _ = rc.SetReadDeadline(time.Time{}) }()
+	}
 	ctx := r.Context()
 	tx, err := h.sink.Begin(ctx)
 	if err != nil {
 		reply(w, http.StatusServiceUnavailable, answer{Error: "storage unavailable"})
 		return
 	}
-	status, a := h.receive(ctx, tx, http.MaxBytesReader(w, r.Body, h.maxBody))
+	status, a := h.receive(ctx, tx, body, rc)
 	if status != http.StatusCreated {
 		_ = tx.Rollback(context.WithoutCancel(ctx))
 	}
@@ -118,34 +191,116 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // receive reads the report from body, streaming photos to tx, and commits.
-func (h *handler) receive(ctx context.Context, tx Tx, body io.Reader) (int, answer) {
-	rep, problems, err := decodeReport(ctx, &scanner{r: bufio.NewReaderSize(body, 32<<10)}, tx)
+func (h *handler) receive(ctx context.Context, tx Tx, body *bodyReader, rc *http.ResponseController) (int, answer) {
+	d := &decoder{s: &scanner{r: bufio.NewReaderSize(body, 32<<10)}, tx: tx}
+	rep, err := d.report(ctx)
+	if !body.checkDeadline {
+		// The body is read: a deadline passing now would cancel the
+		// request's context during the commit.
+		_ = rc.SetReadDeadline(time.Time{})
+	}
 	var tooLarge *http.MaxBytesError
+	var ne net.Error
 	var sinkErr *sinkError
 	switch {
-	case errors.As(err, &tooLarge):
+	case err == nil:
+	case errors.As(body.err, &tooLarge):
 		return http.StatusRequestEntityTooLarge, answer{Error: fmt.Sprintf("body over %d bytes", h.maxBody)}
+	case errors.Is(body.err, os.ErrDeadlineExceeded) || errors.As(body.err, &ne) && ne.Timeout():
+		return http.StatusRequestTimeout, answer{Error: fmt.Sprintf("body not received within %s", h.readTimeout)}
+	case body.err != nil:
+		return http.StatusBadRequest, answer{Error: "body could not be read"}
 	case errors.As(err, &sinkErr):
 		return http.StatusInternalServerError, answer{Error: "storage failed"}
-	case err != nil:
+	default:
 		return http.StatusBadRequest, answer{Error: err.Error()}
 	}
-	photos := rep.Photos
-	rep.Photos = nil // validated apart: their data went to the sink
-	if verr := rep.Validate(); verr != nil {
-		var v *ValidationError
-		errors.As(verr, &v)
-		problems = append(problems, v.Fields...)
+	for _, p := range rep.problems() {
+		d.add(p.Field, p.Problem)
 	}
-	if len(problems) > 0 {
-		return http.StatusBadRequest, answer{Error: "invalid report", Fields: problems}
+	if len(d.list) > 0 {
+		msg := "invalid report"
+		if d.more > 0 {
+			msg += " (" + strconv.Itoa(d.more) + " more problems not listed)"
+		}
+		return http.StatusBadRequest, answer{Error: msg, Fields: d.list, More: d.more}
 	}
-	rep.Photos = photos
+	rep.Photos = d.photos
+	unlock := h.links.lock(rep.URL)
+	defer unlock()
+	if id, err := h.sink.Lookup(ctx, rep.URL); err != nil {
+		return http.StatusServiceUnavailable, answer{Error: "storage unavailable"}
+	} else if id != "" {
+		return http.StatusOK, answer{ID: id}
+	}
 	id, err := tx.Commit(ctx, rep)
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrDuplicate) && id != "":
+		return http.StatusOK, answer{ID: id}
+	case err != nil:
 		return http.StatusInternalServerError, answer{Error: "storage failed"}
 	}
 	return http.StatusCreated, answer{ID: id}
+}
+
+// bodyReader remembers the first error of the request's body, so that a
+// failure is told apart from the sink's, whatever the sink makes of it;
+// without a connection to set a read deadline on, it checks the deadline
+// at each read.
+type bodyReader struct {
+	r             io.Reader
+	deadline      time.Time
+	checkDeadline bool
+	err           error
+}
+
+func (b *bodyReader) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	if b.checkDeadline && time.Now().After(b.deadline) {
+		b.err = os.ErrDeadlineExceeded
+		return 0, b.err
+	}
+	n, err := b.r.Read(p)
+	if err != nil && err != io.EOF {
+		b.err = err
+	}
+	return n, err
+}
+
+// keyedLocks serialises the requests of one link.
+type keyedLocks struct {
+	mu sync.Mutex
+	m  map[string]*keyLock
+}
+
+type keyLock struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (k *keyedLocks) lock(key string) (unlock func()) {
+	k.mu.Lock()
+	if k.m == nil {
+		k.m = map[string]*keyLock{}
+	}
+	l := k.m[key]
+	if l == nil {
+		l = &keyLock{}
+		k.m[key] = l
+	}
+	l.n++
+	k.mu.Unlock()
+	l.mu.Lock()
+	return func() {
+		l.mu.Unlock()
+		k.mu.Lock()
+		if l.n--; l.n == 0 {
+			delete(k.m, key)
+		}
+		k.mu.Unlock()
+	}
 }
 
 // sinkError is a failure of the sink while photos are added.
@@ -154,160 +309,230 @@ type sinkError struct{ err error }
 func (e *sinkError) Error() string { return "storage: " + e.err.Error() }
 func (e *sinkError) Unwrap() error { return e.err }
 
-// Bounds of the report's text fields.
-const (
-	maxDescription = 64 << 10
-	maxText        = 2 << 10
-)
+// The keys of the wire form and their bounds.
+var wireKeys = [...]struct {
+	name      string
+	max       int
+	multiline bool
+}{
+	{"qualification", MaxText, false}, {"residence", MaxText, false}, {"spot", MaxText, false},
+	{"author", MaxText, false}, {"author_email", MaxText, false}, {"created_at", MaxText, false},
+	{"priority", MaxText, false}, {"description", MaxDescription, true}, {"url", MaxText, false},
+	{"photos", 0, false},
+}
 
-// decodeReport reads the wire form of a report (see Push): one JSON
-// object with string fields and "photos", an array of base64 strings.
-// Each photo is handed to tx as it is read. Fields of the wrong type are
-// problems; unknown fields are skipped.
-func decodeReport(ctx context.Context, s *scanner, tx Tx) (*Report, []FieldError, error) {
-	var l validate.List
-	rep := &Report{}
-	text := map[string]*string{
-		"qualification": &rep.Qualification, "residence": &rep.Residence, "spot": &rep.Spot,
-		"author": &rep.Author, "author_email": &rep.AuthorEmail, "description": &rep.Description, "url": &rep.URL,
+const photosKey = 9 // wireKeys' index of "photos"
+
+// wireKeyBytes are the keys compared with what the body holds: letter
+// case ignored, as encoding/json does ("Qualification" is qualification,
+// and given beside it, a repeated key).
+var wireKeyBytes = func() (b [len(wireKeys)][]byte) {
+	for i, k := range wireKeys {
+		b[i] = []byte(k.name)
 	}
-	var created, priority string
-	text["created_at"], text["priority"] = &created, &priority
+	return b
+}()
+
+// decoder reads the wire form of a report (see Push): one JSON object
+// with string fields and "photos", an array of base64 strings. Each
+// photo is handed to the transaction as it is read. Its memory is bounded
+// whatever the body: problems are capped and counted, repeated keys and
+// photos past MaxPhotos are skipped, unknown keys are skipped unrecorded.
+type decoder struct {
+	s      *scanner
+	tx     Tx
+	list   []FieldError // one problem per field, at most maxProblems
+	more   int          // problems found but not listed
+	photos []Photo      // the photos handed to the sink
+	count  int          // every photo of the body
+}
+
+// add records a problem: listed when its field has none yet and the list
+// has room; past the cap, counted in more.
+func (d *decoder) add(field, problem string) { d.record(field, problem, false) }
+
+// repeat records a problem the body may repeat without bound (a key given
+// again): a further one of a field already listed is counted in more.
+func (d *decoder) repeat(field, problem string) { d.record(field, problem, true) }
+
+func (d *decoder) record(field, problem string, count bool) {
+	for _, f := range d.list {
+		if f.Field == field {
+			if count {
+				d.more++
+			}
+			return
+		}
+	}
+	if len(d.list) == maxProblems {
+		d.more++
+		return
+	}
+	d.list = append(d.list, FieldError{Field: field, Problem: problem})
+}
+
+func (d *decoder) report(ctx context.Context) (*Report, error) {
+	s := d.s
+	var vals [len(wireKeys)]string
+	var seen [len(wireKeys)]bool
 	if err := s.expect('{'); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for first := true; ; first = false {
 		c, err := s.next()
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if c == '}' && first {
 			break
 		}
 		if c != '"' {
-			return nil, nil, syntaxf("want a key")
+			return nil, syntaxf("want a key")
 		}
-		key, err := s.readString(64)
+		kb, err := s.readKey(64)
 		if err != nil {
-			return nil, nil, syntaxf("key too long")
+			return nil, syntaxf("key too long")
 		}
 		if err := s.expect(':'); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if c, err = s.next(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		switch dst, isText := text[key]; {
-		case isText && c == '"':
-			max := maxText
-			if key == "description" {
-				max = maxDescription
+		k := -1
+		for i := range wireKeyBytes {
+			if bytes.EqualFold(kb, wireKeyBytes[i]) {
+				k = i
+				break
 			}
-			v, err := s.readString(max)
+		}
+		key := ""
+		if k >= 0 {
+			key = wireKeys[k].name
+		}
+		switch {
+		case k < 0: // unknown: skipped
+			err = s.skip(c, 0)
+		case seen[k]:
+			d.repeat(key, "is given twice")
+			if k == photosKey && c == '[' {
+				err = d.readPhotos(ctx, false)
+			} else {
+				err = s.skip(c, 0)
+			}
+		case k == photosKey && c == '[':
+			seen[k] = true
+			err = d.readPhotos(ctx, true)
+		case c == '"' && k != photosKey:
+			seen[k] = true
+			var v string
+			v, err = s.readString(wireKeys[k].max)
 			if errors.Is(err, errTooLong) {
-				l.Add(key, fmt.Sprintf("is longer than %d bytes", max))
+				d.add(key, fmt.Sprintf("is longer than %d bytes", wireKeys[k].max))
 				err = s.skip('"', 0) // the rest of the string
 			}
-			if err != nil {
-				return nil, nil, err
-			}
-			*dst = v
-		case key == "photos" && c == '[':
-			photos, err := readPhotos(ctx, s, tx, &l)
-			if err != nil {
-				return nil, nil, err
-			}
-			rep.Photos = photos
-		case isText || key == "photos":
-			if c != 'n' { // null is an absent field
-				l.Add(key, "has the wrong type")
-			}
-			if err := s.skip(c, 0); err != nil {
-				return nil, nil, err
-			}
+			vals[k] = v
 		default:
-			if err := s.skip(c, 0); err != nil {
-				return nil, nil, err
+			seen[k] = true
+			if c != 'n' { // null is an absent field
+				d.add(key, "has the wrong type")
 			}
+			err = s.skip(c, 0)
+		}
+		if err != nil {
+			return nil, err
 		}
 		if c, err = s.next(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if c == '}' {
 			break
 		}
 		if c != ',' {
-			return nil, nil, syntaxf("want ',' or '}'")
+			return nil, syntaxf("want ',' or '}'")
 		}
 	}
-	if created != "" {
-		t, err := time.Parse(time.RFC3339Nano, created)
+	if c, err := s.next(); err == nil {
+		return nil, syntaxf("%q after the object", c)
+	}
+	rep := &Report{Qualification: vals[0], Residence: vals[1], Spot: vals[2], Author: vals[3], AuthorEmail: vals[4],
+		Description: vals[7], URL: vals[8]}
+	if vals[5] != "" {
+		t, err := ParseTime(vals[5])
 		if err != nil {
-			l.Add("created_at", "is not an ISO 8601 date-time")
+			d.add("created_at", "is not an ISO 8601 date-time")
 		}
 		rep.CreatedAt = t
 	}
-	if priority != "" {
-		p, err := ParsePriority(priority)
+	if vals[6] != "" {
+		p, err := ParsePriority(vals[6])
 		if err != nil {
-			p = Priority(priority) // Validate names it
+			p = Priority(vals[6]) // Validate names it
 		}
 		rep.Priority = p
 	}
-	return rep, l, nil
+	if d.count > MaxPhotos {
+		d.add("photos", fmt.Sprintf("holds %d photos: at most %d", d.count, MaxPhotos))
+	}
+	return rep, nil
 }
 
-// readPhotos streams each base64 string of the array to tx.
-func readPhotos(ctx context.Context, s *scanner, tx Tx, l *validate.List) ([]Photo, error) {
-	var photos []Photo
+// readPhotos reads an array of base64 strings, streaming each to the
+// transaction while store is set and MaxPhotos is not reached, counting
+// the others.
+func (d *decoder) readPhotos(ctx context.Context, store bool) error {
+	s := d.s
 	for first := true; ; first = false {
 		c, err := s.next()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if c == ']' && first {
-			return photos, nil
+			return nil
 		}
 		if c != '"' {
-			return nil, syntaxf("photos[%d] is not a string", len(photos))
+			return syntaxf("photos[%d] is not a string", d.count)
 		}
-		if len(photos) == MaxPhotos {
-			l.Add("photos", fmt.Sprintf("at most %d photos", MaxPhotos))
+		d.count++
+		if !store || len(d.photos) == MaxPhotos {
 			if err := s.skip('"', 0); err != nil {
-				return nil, err
+				return err
 			}
-		} else {
-			name := fmt.Sprintf("photo-%d.jpg", len(photos)+1)
-			sr := &stringReader{s: s}
-			data := base64.NewDecoder(base64.StdEncoding, sr)
-			if err := tx.AddPhoto(ctx, name, data); err != nil {
-				var corrupt base64.CorruptInputError
-				if errors.As(err, &corrupt) || errors.Is(err, errSyntax) || errors.Is(err, io.ErrUnexpectedEOF) {
-					return nil, fmt.Errorf("photos[%d]: not base64: %w", len(photos), err)
-				}
-				var mb *http.MaxBytesError
-				if errors.As(err, &mb) {
-					return nil, err
-				}
-				return nil, &sinkError{err}
-			}
-			// The sink may stop early; the string must still be consumed.
-			if _, err := io.Copy(io.Discard, data); err != nil {
-				return nil, fmt.Errorf("photos[%d]: not base64: %w", len(photos), err)
-			}
-			if _, err := io.Copy(io.Discard, sr); err != nil {
-				return nil, err
-			}
-			photos = append(photos, Photo{Name: name})
+		} else if err := d.photo(ctx); err != nil {
+			return err
 		}
 		if c, err = s.next(); err != nil {
-			return nil, err
+			return err
 		}
 		if c == ']' {
-			return photos, nil
+			return nil
 		}
 		if c != ',' {
-			return nil, syntaxf("want ',' or ']'")
+			return syntaxf("want ',' or ']'")
 		}
 	}
+}
+
+// photo streams one base64 string to the transaction.
+func (d *decoder) photo(ctx context.Context) error {
+	i := len(d.photos)
+	sr := d.s.string()
+	head, data := sniff(base64.NewDecoder(base64.StdEncoding, sr))
+	name := PhotoName(i+1, head)
+	if err := d.tx.AddPhoto(ctx, name, data); err != nil {
+		var corrupt base64.CorruptInputError
+		if errors.As(err, &corrupt) || errors.Is(err, errSyntax) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return fmt.Errorf("photos[%d]: not base64: %w", i, err)
+		}
+		return &sinkError{err}
+	}
+	// The sink may stop early; the string must still be consumed.
+	if _, err := io.Copy(io.Discard, data); err != nil {
+		return fmt.Errorf("photos[%d]: not base64: %w", i, err)
+	}
+	if _, err := io.Copy(io.Discard, sr); err != nil {
+		return err
+	}
+	d.photos = append(d.photos, Photo{Name: name})
+	return nil
 }

@@ -10,81 +10,158 @@ import (
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
+//go:generate go run ../internal/enum/enumgen -output enums_gen.go -strings Priority,Status
+
 // Priority is a signalement's priority ("Niveau de priorité"), as SoWell
 // sends it.
 type Priority string
 
-// The seed's priorities; Label gives the CRM's words.
+// The priorities of SoWell's CRM integration notes; Label gives the
+// CRM's words.
 const (
-	Low    Priority = "low"    // CRM: "fiable"
+	Low    Priority = "low"    // CRM: "faible"
 	Normal Priority = "normal" // CRM: "normal"
 	High   Priority = "high"   // CRM: "haute"
 )
 
-// SoWell's own data model says "medium" where the seed says "normal".
+// SoWell's own data model says "medium" where the notes say "normal".
 var priorityTable = enum.NewStrings("Priority", []Priority{Low, Normal, High}, map[string]Priority{"medium": Normal})
 
-// Valid reports whether p is one of the seed's priorities.
-func (p Priority) Valid() bool { return priorityTable.Valid(p) }
-
-// ParsePriority reads a priority, "medium" meaning Normal.
-func ParsePriority(s string) (Priority, error) { return priorityTable.Parse(s) }
-
-// Label is the CRM's label of the priority (the seed's mapping), or "".
+// Label is the CRM's label of the priority, or "". The notes write "low =
+// fiable", a typo for "faible" (low): the CRM shows "faible".
 func (p Priority) Label() string {
-	return map[Priority]string{Low: "fiable", Normal: "normal", High: "haute"}[p]
+	switch p {
+	case Low:
+		return "faible"
+	case Normal:
+		return "normal"
+	case High:
+		return "haute"
+	}
+	return ""
 }
 
 // Photo is one photo of a signalement. On the wire it is a base64 string
 // of a JSON array; in Go it is a stream, so that large photos are never
 // held whole in memory.
 type Photo struct {
-	Name string    // a file name for the CRM's "Fichiers" tab
-	Data io.Reader // the image bytes
+	// Name is a file name for the CRM's "Fichiers" (files) tab. When it
+	// is empty, the CRM side names it photo-<n> with the extension of its
+	// content (see PhotoName).
+	Name string
+	// Data is the image bytes.
+	Data io.Reader
 }
 
 // Report is a signalement SoWell pushes to the CRM. There is no requester:
 // only a residence and, optionally, a spot in it.
 type Report struct {
-	Qualification string    // SoWell's category code ("Qualification")
-	Residence     string    // SoWell's place code ("Résidence")
-	Spot          string    // SoWell's spot code ("Bien"), optional
-	Author        string    // the author's last and first name ("Auteur")
-	AuthorEmail   string    // the author's e-mail ("Email auteur")
-	CreatedAt     time.Time // creation time ("Date de création"), ISO 8601 on the wire
-	Priority      Priority  // "Niveau de priorité"
-	Description   string    // free text
-	Photos        []Photo   // "Photos"
-	URL           string    // the signalement in SoWell's manager interface ("Lien SoWell")
+	// Qualification is SoWell's category code ("Qualification").
+	Qualification string
+	// Residence is SoWell's place code ("Résidence").
+	Residence string
+	// Spot is SoWell's spot code ("Bien", the dwelling), optional.
+	Spot string
+	// Author is the author's last and first name ("Auteur").
+	Author string
+	// AuthorEmail is the author's e-mail ("Email auteur").
+	AuthorEmail string
+	// CreatedAt is the creation time ("Date de création"), ISO 8601 on
+	// the wire.
+	CreatedAt time.Time
+	// Priority is the "Niveau de priorité".
+	Priority Priority
+	// Description is free text; it may hold line breaks.
+	Description string
+	// Photos are the "Photos", at most MaxPhotos.
+	Photos []Photo
+	// URL is the signalement's page in SoWell's manager interface ("Lien
+	// SoWell"). It is unique per signalement: a CRM built on NewHandler
+	// identifies the report by it, and SoWell's id is derived from it
+	// (IDFromLink).
+	URL string
 }
 
-// MaxPhotos bounds the photos of one report.
-const MaxPhotos = 20
+// The limits of a report, the same for Push and NewHandler.
+const (
+	// MaxPhotos bounds the photos of one report.
+	MaxPhotos = 20
+	// MaxDescription bounds the description, in bytes.
+	MaxDescription = 64 << 10
+	// MaxText bounds every other text field, in bytes.
+	MaxText = 2 << 10
+)
 
 // Validate reports every problem of the report at once in a
-// *ValidationError.
-func (r *Report) Validate() error {
+// *ValidationError, one per field: a missing field, text over its bound
+// (MaxText, MaxDescription), invalid UTF-8 or a control character (line
+// breaks are allowed in the description only), an e-mail, priority or
+// link that is not one, more than MaxPhotos photos.
+func (r *Report) Validate() error { return validationError("report", r.problems()) }
+
+func (r *Report) problems() validate.List {
 	var l validate.List
-	l.Required("qualification", r.Qualification)
-	l.Required("residence", r.Residence)
-	l.Required("author", r.Author)
-	if l.Required("author_email", r.AuthorEmail) {
+	textField(&l, "qualification", r.Qualification, true, false, MaxText)
+	textField(&l, "residence", r.Residence, true, false, MaxText)
+	textField(&l, "spot", r.Spot, false, false, MaxText)
+	textField(&l, "author", r.Author, true, false, MaxText)
+	if textField(&l, "author_email", r.AuthorEmail, true, false, MaxText) {
 		l.Check(!validate.Email(r.AuthorEmail), "author_email", "is not an e-mail address")
 	}
-	l.Check(r.CreatedAt.IsZero(), "created_at", "is required")
+	if r.CreatedAt.IsZero() {
+		l.Add("created_at", "is required")
+	} else if y := r.CreatedAt.UTC().Year(); y < 1 || y > 9999 {
+		l.Add("created_at", "is not between the years 1 and 9999")
+	}
 	if l.Required("priority", string(r.Priority)) {
 		l.Check(!r.Priority.Valid(), "priority", "must be low, normal or high")
 	}
-	l.Required("description", r.Description)
+	textField(&l, "description", r.Description, true, true, MaxDescription)
 	l.Check(len(r.Photos) > MaxPhotos, "photos", fmt.Sprintf("at most %d photos", MaxPhotos))
-	if l.Required("url", r.URL) {
+	if textField(&l, "url", r.URL, true, false, MaxText) {
 		l.Check(!strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://"), "url", "is not an http(s) URL")
 	}
-	return l.Err("sowell", "report")
+	return l
 }
 
-// FieldError is one invalid field: its wire name and what is wrong.
-type FieldError = validate.Problem
+// textField records at most one problem of a text field and reports
+// whether it had none.
+func textField(l *validate.List, name, v string, required, multiline bool, max int) bool {
+	switch {
+	case required && !l.Required(name, v):
+		return false
+	case len(v) > max:
+		l.Add(name, fmt.Sprintf("is longer than %d bytes", max))
+		return false
+	}
+	return l.Text(name, v, multiline)
+}
 
-// ValidationError lists every problem of a report or a request.
-type ValidationError = validate.Error
+// isoLayouts are the ISO 8601 forms a creation date is read in: extended
+// and basic, with a zone written Z, +02:00, +0200 or +02, or without one.
+// A fraction of a second, with a dot or a comma, is accepted after the
+// seconds of every layout.
+var isoLayouts = []string{
+	"2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05Z07", "2006-01-02T15:04:05",
+	"2006-01-02T15:04Z07:00", "2006-01-02T15:04Z0700", "2006-01-02T15:04Z07", "2006-01-02T15:04",
+	"20060102T150405Z07:00", "20060102T150405Z0700", "20060102T150405Z07", "20060102T150405",
+	"2006-01-02",
+}
+
+// ParseTime reads an ISO 8601 date-time as SoWell may send it: RFC 3339
+// ("2012-04-23T18:25:43.511Z", the notes' example), a zone written +0200
+// or +02, a space or a lower-case t for the T, the basic form
+// (20120423T182543Z), minutes without seconds, or a date alone. A time
+// without a zone is read in Europe/Paris, SoWell's and the CRM's zone.
+func ParseTime(s string) (time.Time, error) {
+	u := strings.ToUpper(strings.TrimSpace(s))
+	if len(u) > 10 && u[10] == ' ' {
+		u = u[:10] + "T" + u[11:]
+	}
+	for _, layout := range isoLayouts {
+		if t, err := time.ParseInLocation(layout, u, paris); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not an ISO 8601 date-time", s)
+}

@@ -34,7 +34,7 @@ func TestPriority(t *testing.T) {
 	}
 	_, err := sowell.ParsePriority("urgent")
 	assert.Error(t, err)
-	assert.Equal(t, []string{"fiable", "normal", "haute"}, []string{sowell.Low.Label(), sowell.Normal.Label(), sowell.High.Label()})
+	assert.Equal(t, []string{"faible", "normal", "haute"}, []string{sowell.Low.Label(), sowell.Normal.Label(), sowell.High.Label()})
 	assert.Equal(t, "", sowell.Priority("urgent").Label())
 }
 
@@ -76,6 +76,15 @@ func TestToCRMRequest(t *testing.T) {
 	b, _ := io.ReadAll(req.Files[1].Data)
 	assert.Equal(t, "more", string(b), "photos stay streams")
 	assert.Equal(t, r.URL, req.SoWellURL)
+	assert.Equal(t, "981", req.SoWellID)
+
+	png := report()
+	png.Photos = []sowell.Photo{{Data: strings.NewReader("\x89PNG\r\n\x1a\n" + strings.Repeat("z", 2000))}}
+	req, err = sowell.ToCRMRequest(context.Background(), png, resolver)
+	require.NoError(t, err)
+	assert.Equal(t, "photo-1.png", req.Files[0].Name)
+	b, _ = io.ReadAll(req.Files[0].Data)
+	assert.Len(t, b, 2008, "the sniffed bytes stay in the stream")
 
 	boom := errors.New("residence unknown")
 	_, err = sowell.ToCRMRequest(context.Background(), report(), sowell.ResolverFunc(func(context.Context, string, string) (string, string, error) {

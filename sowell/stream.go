@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -17,7 +16,17 @@ import (
 // only what a report needs: one object of strings, nulls and one array of
 // strings; other values are skipped.
 type scanner struct {
-	r *bufio.Reader
+	r   *bufio.Reader
+	buf [80]byte // keys and literals, read without allocating
+	str stringReader
+	esc [8]byte // an escape's bytes
+}
+
+// string returns the scanner's reader of the string whose opening quote
+// was just read. One string is read at a time: it is reused.
+func (s *scanner) string() *stringReader {
+	s.str = stringReader{s: s, pending: s.str.pending[:0]}
+	return &s.str
 }
 
 var errSyntax = errors.New("malformed JSON")
@@ -111,14 +120,16 @@ func (sr *stringReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// unescape reads an escape sequence after its backslash.
+// unescape reads an escape sequence after its backslash. The bytes are
+// the scanner's own, valid until the next escape: escapes never allocate.
 func (s *scanner) unescape() ([]byte, error) {
 	c, err := s.r.ReadByte()
 	if err != nil {
 		return nil, syntaxf("unterminated escape")
 	}
+	out := s.esc[:0]
 	if i := strings.IndexByte(`"\/bfnrt`, c); i >= 0 {
-		return []byte{"\"\\/\b\f\n\r\t"[i]}, nil
+		return append(out, "\"\\/\b\f\n\r\t"[i]), nil
 	}
 	if c != 'u' {
 		return nil, syntaxf("invalid escape \\%c", c)
@@ -128,31 +139,46 @@ func (s *scanner) unescape() ([]byte, error) {
 		return nil, err
 	}
 	if utf16.IsSurrogate(r) {
-		// A surrogate pair is two escapes; a lone one becomes U+FFFD.
+		// A surrogate pair is two escapes. A lone surrogate is not text:
+		// it is kept as its three bytes, which are not valid UTF-8, so
+		// that a text field holding one is refused rather than silently
+		// rewritten to U+FFFD.
 		if b, _ := s.r.Peek(2); string(b) == `\u` {
 			_, _ = s.r.Discard(2)
 			r2, err := s.hex4()
 			if err != nil {
 				return nil, err
 			}
-			r = utf16.DecodeRune(r, r2)
-		} else {
-			r = utf8.RuneError
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				return utf8.AppendRune(out, d), nil
+			}
+			return appendSurrogate(appendSurrogate(out, r), r2), nil
 		}
+		return appendSurrogate(out, r), nil
 	}
-	return utf8.AppendRune(nil, r), nil
+	return utf8.AppendRune(out, r), nil
 }
 
 func (s *scanner) hex4() (rune, error) {
-	var b [4]byte
-	if _, err := io.ReadFull(s.r, b[:]); err != nil {
-		return 0, syntaxf("unterminated \\u escape")
+	var v rune
+	for range 4 {
+		c, err := s.r.ReadByte()
+		if err != nil {
+			return 0, syntaxf("unterminated \\u escape")
+		}
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, syntaxf("invalid \\u escape")
+		}
+		v = v<<4 | rune(c)
 	}
-	v, err := strconv.ParseUint(string(b[:]), 16, 16)
-	if err != nil {
-		return 0, syntaxf("invalid \\u escape")
-	}
-	return rune(v), nil
+	return v, nil
 }
 
 // errTooLong is a scalar string over its bound.
@@ -162,7 +188,7 @@ var errTooLong = errors.New("too long")
 // bytes once unescaped.
 func (s *scanner) readString(max int) (string, error) {
 	var b strings.Builder
-	sr := &stringReader{s: s}
+	sr := s.string()
 	n, err := io.Copy(&b, io.LimitReader(sr, int64(max)+1))
 	if err != nil {
 		return "", err
@@ -180,8 +206,15 @@ func (s *scanner) skip(first byte, depth int) error {
 	}
 	switch first {
 	case '"':
-		_, err := io.Copy(io.Discard, &stringReader{s: s})
-		return err
+		sr := s.string()
+		for {
+			if _, err := sr.Read(s.buf[:]); err != nil {
+				if err == io.EOF {
+					return nil
+				}
+				return err
+			}
+		}
 	case '{', '[':
 		end := byte('}')
 		if first == '[' {
@@ -224,7 +257,7 @@ func (s *scanner) skip(first byte, depth int) error {
 		}
 	}
 	// A number or a literal: read its characters, then check them.
-	tok := []byte{first}
+	tok := append(s.buf[:0], first)
 	for len(tok) <= 64 {
 		b, err := s.r.Peek(1)
 		if err != nil || strings.IndexByte(",}] \t\r\n", b[0]) >= 0 {
@@ -237,4 +270,28 @@ func (s *scanner) skip(first byte, depth int) error {
 		return syntaxf("invalid value %.20q", tok)
 	}
 	return nil
+}
+
+// appendSurrogate writes r as UTF-8 would if it allowed surrogates:
+// three bytes that utf8.Valid refuses. Other runes are written as UTF-8.
+func appendSurrogate(dst []byte, r rune) []byte {
+	if !utf16.IsSurrogate(r) {
+		return utf8.AppendRune(dst, r)
+	}
+	return append(dst, 0xED, byte(0x80|(r>>6)&0x3F), byte(0x80|r&0x3F))
+}
+
+// readKey reads a key after its opening quote, at most max bytes once
+// unescaped, into the scanner's buffer: the bytes are valid until the
+// next read.
+func (s *scanner) readKey(max int) ([]byte, error) {
+	sr := s.string()
+	n, err := io.ReadFull(sr, s.buf[:max+1])
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return s.buf[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	return nil, errTooLong
 }

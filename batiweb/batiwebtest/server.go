@@ -1,10 +1,15 @@
 // Package batiwebtest is an in-memory Batiweb lead web service for tests
 // and examples, in the manner of net/http/httptest. It implements the
-// documented rules: the login check, PROD refused until granted (code 1),
-// validation with codes 2 and 3, sellability by postal code and trade as
-// the test configures it (code 4), duplicate detection by e-mail (code 5),
-// leaseholders refused on demand (code 6), and status by token. It records
-// the leads it received and can fail on purpose (FailNext).
+// rules of Batiweb's "Web Service 2023" document: the login check, PROD
+// refused until granted (code 1), validation with codes 2 and 3,
+// sellability by postal code and trade as the test configures it (code 4),
+// duplicate detection by e-mail (code 5), leaseholders refused on demand
+// (code 6), an internal error on demand (code 9, [Server.AnswerCode]), and
+// status by token, whose "status" is absent until the lead is qualified
+// (the document's status table has no code for "not processed yet"). It
+// accepts every value as a JSON string or number, as the document's PHP
+// examples send strings. It records the leads it received and can fail on
+// purpose ([Server.FailNext]).
 package batiwebtest
 
 import (
@@ -27,7 +32,9 @@ import (
 
 // The account every new Server accepts.
 const (
-	Login    = "demo"
+	// Login is the login every new Server accepts.
+	Login = "demo"
+	// Password is the password every new Server accepts.
 	Password = "demo-password"
 )
 
@@ -48,12 +55,19 @@ const (
 
 // Received is a lead the server imported.
 type Received struct {
-	ID          string
-	Token       string
+	// ID is the id the server answered ("id").
+	ID string
+	// Token is the token the server answered ("token"), for Status.
+	Token string
+	// Environment is the environment the lead was sent to.
 	Environment batiweb.Environment
-	Lead        batiweb.Lead
-	Status      batiweb.LeadStatus // 0 until SetStatus
-	Date        time.Time          // import time, then qualification time
+	// Lead is the lead as the server read it.
+	Lead batiweb.Lead
+	// Status is the lead's qualification, 0 until SetStatus: the status
+	// answer then carries no "status".
+	Status batiweb.LeadStatus
+	// Date is the import time, then the qualification time.
+	Date time.Time
 }
 
 // Server is a fake Batiweb. Its methods are safe for concurrent use.
@@ -69,6 +83,7 @@ type Server struct {
 	refuseLeaseholders bool
 	leads              []*Received
 	calls              map[string]int
+	codes              []batiweb.Code
 }
 
 type sale struct {
@@ -133,6 +148,33 @@ func (s *Server) RefuseLeaseholders(refuse bool) {
 // the constants above.
 func (s *Server) FailNext(n int, f Fault) { s.faults.Next(n, f) }
 
+// codeMessages are the messages of the document's response code table.
+var codeMessages = map[batiweb.Code]string{
+	batiweb.CodeAuthentication:     "Authentication Failed",
+	batiweb.CodeMissingArgument:    "Missing argument(s)",
+	batiweb.CodeInvalidValue:       "Invalid value",
+	batiweb.CodeNotSellable:        "This can't be sold",
+	batiweb.CodeDuplicateLead:      "Duplicate Lead",
+	batiweb.CodeLeaseholderRefused: "Leaseholder refused",
+	batiweb.CodeInternal:           "Internal error",
+}
+
+// AnswerCode makes the next n requests answer the failure code with the
+// document's message for it, HTTP 200, without processing them: code 9
+// ("Internal error", [batiweb.CodeInternal]) plays a failing service. The
+// code must be a failure code of the document's table (1 to 6, or 9).
+func (s *Server) AnswerCode(n int, code batiweb.Code) error {
+	if _, ok := codeMessages[code]; !ok {
+		return fmt.Errorf("batiwebtest: %d is not a failure code of the document's table", int(code))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for range n {
+		s.codes = append(s.codes, code)
+	}
+	return nil
+}
+
 // Leads returns copies of the imported leads, in import order.
 func (s *Server) Leads() []Received {
 	s.mu.Lock()
@@ -153,8 +195,12 @@ func (s *Server) Calls(path string) int {
 }
 
 // SetStatus qualifies the lead with the given token, as Batiweb's call
-// center would.
+// center would. The status must be a code of the document's "Statuts des
+// leads" table.
 func (s *Server) SetStatus(token string, status batiweb.LeadStatus, at time.Time) error {
+	if !status.Valid() {
+		return fmt.Errorf("batiwebtest: status %d is not in the document's table", int(status))
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, l := range s.leads {
@@ -191,6 +237,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handle(op string, sec, req map[string]any) answer {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if len(s.codes) > 0 {
+		code := s.codes[0]
+		s.codes = s.codes[1:]
+		return failure(code, codeMessages[code])
+	}
 	envName, a := s.authenticate(sec)
 	if a != nil {
 		return a
@@ -380,26 +431,23 @@ func (s *Server) status(f *fieldSet) answer {
 	}
 	for _, l := range s.leads {
 		if l.Token == f.text("token") {
-			return answer{
-				"token": l.Token, "status": int(l.Status), "statusLabel": statusLabel(l.Status),
+			a := answer{
+				"token":          l.Token,
 				"date":           l.Date.In(paris).Format("2006-01-02 15:04:05"),
 				"supplierLeadId": l.Lead.SupplierLeadID,
 			}
+			if l.Status != 0 { // the document's table has no code for "not processed"
+				a["status"], a["statusLabel"] = int(l.Status), l.Status.String()
+			}
+			return a
 		}
 	}
 	return failure(batiweb.CodeInvalidValue, "Invalid value")
 }
 
-func statusLabel(st batiweb.LeadStatus) string {
-	if st == 0 {
-		return ""
-	}
-	return st.String()
-}
-
 var paris, _ = time.LoadLocation("Europe/Paris") // batiweb links time/tzdata
 
-// newToken makes a 128-hex-digit token like the seed's example.
+// newToken makes a 128-hex-digit token like the document's example.
 func newToken() string {
 	b := make([]byte, 64)
 	_, _ = rand.Read(b)

@@ -109,7 +109,7 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 	fmt.Fprintf(w, "easycall import -> HTTP %d, id %s\n", res.StatusCode, res.ID)
 
 	for _, o := range client.ImportAll(ctx, batch, easycall.ImportAllOptions{Concurrency: 2}) {
-		fmt.Fprintf(w, "easycall batch lead %d (%s): %s", o.Index, batch[o.Index].Nome, o.Status)
+		fmt.Fprintf(w, "easycall batch lead %d (%s): %s", o.Index, batch[o.Index].Nome, o.Result)
 		if o.Err != nil {
 			fmt.Fprintf(w, ": %v", o.Err)
 		}
@@ -124,10 +124,11 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 // newEasyCall is the client for the EasyCall Cloud domain, at baseURL
 // instead when not "".
 func newEasyCall(domain, token, baseURL string) (*easycall.Client, error) {
-	if baseURL == "" {
-		baseURL = easycall.DomainURL(domain)
+	var opts []easycall.Option
+	if baseURL != "" {
+		opts = append(opts, easycall.WithBaseURL(baseURL))
 	}
-	return easycall.New(baseURL, token)
+	return easycall.New(domain, token, opts...)
 }
 
 // newFake starts an easycalltest server routing fakeCampaign and returns a

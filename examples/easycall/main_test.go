@@ -30,11 +30,11 @@ func TestEasyCall(t *testing.T) {
 		wantErr string
 	}{
 		{name: "fakes run the whole story", env: none, want: []string{
-			"(the in-memory easycalltest server)", "import -> HTTP 201, id L-1", "batch lead 1 (Bea): rejected", "the fake received 3 leads"}},
+			"(the in-memory easycalltest server)", "import -> HTTP 201, id L-1", "batch lead 1 (Bea): refused", "the fake received 3 leads"}},
 		{name: "a real domain without -live sends nothing", env: realEnv, want: []string{
 			"read-only", "would import Lucía: ", "campaign: obras_test", "would not send Bea", "nothing sent: run with -live"}},
 		{name: "a real domain with -live imports", args: []string{"-live"}, env: realEnv, leads: 3, want: []string{
-			"import -> HTTP 201", "batch lead 2 (Dora): sent"}},
+			"import -> HTTP 201", "batch lead 2 (Dora): done"}},
 		{name: "no campaign is refused: none is guessed", args: []string{"-live"},
 			env: func(proxy string) func(string) string {
 				return func(k string) string {

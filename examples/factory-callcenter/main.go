@@ -215,18 +215,19 @@ func orNone(s string) string {
 // Factory's "recette", the default) or PRODUCTION, baseURL another host
 // when not "".
 func newFactory(apiKey, env, baseURL string) (*factory.Client, error) {
-	host := factory.AcceptanceBaseURL
+	e := factory.Acceptance
 	switch strings.ToUpper(env) {
 	case "", "ACCEPTANCE":
 	case "PRODUCTION":
-		host = factory.ProductionBaseURL
+		e = factory.Production
 	default:
 		return nil, fmt.Errorf("FACTORY_ENV %q: want ACCEPTANCE or PRODUCTION", env)
 	}
+	var opts []factory.Option
 	if baseURL != "" {
-		host = baseURL
+		opts = append(opts, factory.WithBaseURL(baseURL))
 	}
-	return factory.New(host, apiKey)
+	return factory.New(apiKey, e, opts...)
 }
 
 // newFake starts a factorytest server holding one project waiting for the

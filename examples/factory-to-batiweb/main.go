@@ -249,18 +249,19 @@ func summary(r mapping.Report) string {
 // newFactory is the La Factory client: env is ACCEPTANCE (La Factory's
 // "recette", the default) or PRODUCTION, baseURL another host when not "".
 func newFactory(apiKey, env, baseURL string) (*factory.Client, error) {
-	host := factory.AcceptanceBaseURL
+	e := factory.Acceptance
 	switch strings.ToUpper(env) {
 	case "", "ACCEPTANCE":
 	case "PRODUCTION":
-		host = factory.ProductionBaseURL
+		e = factory.Production
 	default:
 		return nil, fmt.Errorf("FACTORY_ENV %q: want ACCEPTANCE or PRODUCTION", env)
 	}
+	var opts []factory.Option
 	if baseURL != "" {
-		host = baseURL
+		opts = append(opts, factory.WithBaseURL(baseURL))
 	}
-	return factory.New(host, apiKey)
+	return factory.New(apiKey, e, opts...)
 }
 
 // newBatiweb is the Batiweb client: env is PREP (the default) or PROD,

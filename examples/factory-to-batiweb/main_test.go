@@ -43,7 +43,7 @@ func (a *accounts) env(k string) string {
 
 // clients are clients of the accounts, with opts.
 func (a *accounts) clients(t *testing.T, fopts []factory.Option, bopts []batiweb.Option) (*factory.Client, *batiweb.Client) {
-	fc, err := factory.New(a.fsrv.URL, factorytest.APIKey, fopts...)
+	fc, err := factory.New(factorytest.APIKey, factory.Acceptance, append([]factory.Option{factory.WithBaseURL(a.fsrv.URL)}, fopts...)...)
 	require.NoError(t, err)
 	bc, err := batiweb.New(batiwebtest.Login, batiwebtest.Password, batiweb.Prep, append([]batiweb.Option{batiweb.WithBaseURL(a.bsrv.URL)}, bopts...)...)
 	require.NoError(t, err)
@@ -202,7 +202,7 @@ func TestBridgeStopsOnOutage(t *testing.T) {
 	assert.Contains(t, err.Error(), "FP-000001 not imported, is_sellable went unanswered")
 	var be *batiweb.Error
 	require.ErrorAs(t, err, &be, "Batiweb's error is kept")
-	assert.Equal(t, 503, be.HTTPStatus)
+	assert.Equal(t, 503, be.StatusCode)
 	p, _ := fsrv.Project("FP-000001")
 	assert.Equal(t, "BRIDGE-FP-000001", p.CallCenterProjectID)
 	assert.Contains(t, p.CallCenterComment, "is_sellable went unanswered (to send again)")

@@ -41,7 +41,7 @@ func FakeBridge() (*factory.Client, *factorytest.Server, *batiweb.Client, *batiw
 	}
 	bsrv := batiwebtest.NewServer()
 	bsrv.Sell("59")
-	fc, err := factory.New(fsrv.URL, factorytest.APIKey)
+	fc, err := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(fsrv.URL))
 	if err != nil {
 		fsrv.Close()
 		bsrv.Close()

@@ -19,7 +19,7 @@ func FakeEasyCall() (*easycall.Client, *easycalltest.Server, error) {
 	srv := easycalltest.NewServer()
 	srv.AddCampaign(Campaign, "Reformas 2026")
 	srv.CreateCustomKeys("tipo_inmueble")
-	c, err := easycall.New(srv.URL, easycalltest.Token)
+	c, err := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(srv.URL))
 	if err != nil {
 		srv.Close()
 		return nil, nil, err
@@ -51,7 +51,7 @@ func EasyCall(ctx context.Context, w io.Writer, c *easycall.Client, srv *easycal
 		{Nome: "Dora", TelefonoFisso: "910000004", Campaign: campaign},
 	}
 	for _, o := range c.ImportAll(ctx, batch, easycall.ImportAllOptions{Concurrency: 2}) {
-		fmt.Fprintf(w, "easycall batch lead %d (%s): %s", o.Index, batch[o.Index].Nome, o.Status)
+		fmt.Fprintf(w, "easycall batch lead %d (%s): %s", o.Index, batch[o.Index].Nome, o.Result)
 		if o.Err != nil {
 			fmt.Fprintf(w, ": %v", o.Err)
 		}

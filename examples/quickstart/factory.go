@@ -27,7 +27,7 @@ func FakeFactory() (*factory.Client, *factorytest.Server, error) {
 		ProgramCode: "NX-59000-01", Project: factory.Habiter, Channel: "web", UTMSource: "seloger",
 		FormName: "Contact programme", Comment: "Intéressée par un T3",
 	})
-	c, err := factory.New(srv.URL, factorytest.APIKey)
+	c, err := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
 	if err != nil {
 		srv.Close()
 		return nil, nil, err

@@ -27,7 +27,7 @@ func TestQuickstart(t *testing.T) {
 		"factory  acknowledged as CC-FP-000001",
 		"factory  updated the whole project (ACCORD / RDV PHYSIQUE, seller sophie.leroy@edouarddenis.example)",
 		"easycall import -> HTTP 201, id L-1",
-		"easycall batch lead 1 (Bea): rejected",
+		"easycall batch lead 1 (Bea): refused",
 		"easycall the fake received 3 leads",
 		"divalto  PUT PSR-0001 (batch 0): written",
 		"divalto  GET PSR-0001 extendedRelated: \"DUPONT Jean\", type CTP, country FR (FRANCE), branch office Strasbourg",

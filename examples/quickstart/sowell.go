@@ -55,11 +55,11 @@ func SoWell(ctx context.Context, w io.Writer, e *SoWellEnds) error {
 		Photos: []sowell.Photo{{Data: bytes.NewReader(photo)}, {Data: bytes.NewReader(photo)}},
 		URL:    "https://manager.sowell.example/issues/981",
 	}
-	id, err := e.CRM.Push(ctx, r)
+	rc, err := e.CRM.Push(ctx, r)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "sowell   pushed %s in %s with %d photos -> CRM UID %s\n", r.Qualification, r.Residence, len(r.Photos), id)
+	fmt.Fprintf(w, "sowell   pushed %s in %s with %d photos -> CRM UID %s\n", r.Qualification, r.Residence, len(r.Photos), rc.CRMUID)
 	if e.FakeCRM != nil {
 		stored := e.FakeCRM.Reports()[0]
 		req, err := sowell.ToCRMRequest(ctx, &stored.Report, sowell.ResolverFunc(func(_ context.Context, residence, _ string) (string, string, error) {
@@ -71,7 +71,7 @@ func SoWell(ctx context.Context, w io.Writer, e *SoWellEnds) error {
 		fmt.Fprintf(w, "sowell   CRM request: %s, channel %s, %s / %s, %d files\n", req.Status, req.Channel, req.Manager, req.Actor, len(stored.Photos))
 	}
 	n := sowell.Notifier{Client: e.SoWell, Map: sowell.DefaultStatusMap()}
-	sent, err := n.Notify(ctx, sowell.StatusChange{ReportID: "981", Channel: sowell.ChannelSoWell, CRMStatus: "En cours"})
+	sent, err := n.Notify(ctx, sowell.StatusChange{ReportID: rc.SoWellID, Channel: sowell.ChannelSoWell, CRMStatus: "En cours"})
 	if err != nil {
 		return err
 	}

@@ -21,8 +21,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/url"
-	"path"
 	"strconv"
 	"time"
 
@@ -89,7 +87,7 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	id, err := sowellID(r.URL) // a link without an id is refused before anything is sent
+	id, err := sowell.IDFromLink(r.URL) // a link without an id is refused before anything is sent
 	if err != nil {
 		return err
 	}
@@ -102,11 +100,11 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 		return nil
 	}
 
-	uid, err := crm.Push(ctx, r)
+	rc, err := crm.Push(ctx, r)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "sowell   pushed %s in %s with %d photos -> CRM UID %s\n", r.Qualification, r.Residence, len(r.Photos), uid)
+	fmt.Fprintf(w, "sowell   pushed %s in %s with %d photos -> CRM UID %s\n", r.Qualification, r.Residence, len(r.Photos), rc.CRMUID)
 	if fakeCRM != nil { // what the CRM makes of it
 		stored := fakeCRM.Reports()[0]
 		req, err := sowell.ToCRMRequest(ctx, &stored.Report, sowell.ResolverFunc(func(_ context.Context, residence, _ string) (string, string, error) {
@@ -118,9 +116,9 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 		fmt.Fprintf(w, "sowell   CRM request: %s, channel %s, %s / %s, %d files\n", req.Status, req.Channel, req.Manager, req.Actor, len(stored.Photos))
 	}
 
-	// The CRM keeps SoWell's id of the signalement it was pushed, and
-	// addresses the status change to it.
-	change.ReportID = id
+	// The CRM keeps SoWell's id of the signalement it was pushed (the push
+	// derived it from the link), and addresses the status change to it.
+	change.ReportID = rc.SoWellID
 	n := sowell.Notifier{Client: api, Map: sowell.DefaultStatusMap()}
 	sent, err := n.Notify(ctx, change)
 	if err != nil {
@@ -128,20 +126,6 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 	}
 	fmt.Fprintf(w, "sowell   CRM status %q -> SoWell %q for signalement %s (sent=%t)\n", change.CRMStatus, sowell.Ongoing, change.ReportID, sent)
 	return nil
-}
-
-// sowellID is SoWell's id of the signalement pushed: the last segment of
-// its link ("Lien SoWell"), as the CRM reads it from the push.
-func sowellID(link string) (string, error) {
-	u, err := url.Parse(link)
-	if err != nil {
-		return "", fmt.Errorf("SoWell link %q: %w", link, err)
-	}
-	id := path.Base(u.Path)
-	if id == "" || id == "." || id == "/" {
-		return "", fmt.Errorf("SoWell link %q: no signalement id in its path", link)
-	}
-	return id, nil
 }
 
 // newCRM is the client of the CRM endpoint SoWell pushes to.

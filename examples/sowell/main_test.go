@@ -94,7 +94,7 @@ func TestSoWellConfiguration(t *testing.T) {
 			"SOWELL_API_URL, SOWELL_API_TOKEN, SOWELL_REPORT_URL are missing: set them all to run on the real CRM and SoWell"},
 		{"SoWell only", map[string]string{"SOWELL_CRM_URL": "", "SOWELL_CRM_TOKEN": ""}, "SOWELL_CRM_URL, SOWELL_CRM_TOKEN are missing"},
 		{"no signalement named", map[string]string{"SOWELL_REPORT_URL": ""}, "but SOWELL_REPORT_URL is missing"},
-		{"a link without an id", map[string]string{"SOWELL_REPORT_URL": "https://manager.sowell.example/"}, "no signalement id"},
+		{"a link without an id", map[string]string{"SOWELL_REPORT_URL": "https://manager.sowell.example/"}, "no last path segment"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

@@ -1,16 +1,27 @@
 // Package factorytest is an in-memory La Factory for tests and examples,
-// in the manner of net/http/httptest. It keeps the documented rules: a
-// queue of projects handed out one per NextProject (from an import flow,
-// not a partner's denunciation, without a call-center id), acknowledge
-// storing the call-center id, create returning a new id and URL, update
-// replacing every field (blanking what was not sent, keeping
-// date_acquisition), conclusion codes mapped through a table the test
-// sets, activities and referentials, the api-key check, and the fault
-// injection of FailNext.
+// in the manner of net/http/httptest. It keeps the rules of La Factory's
+// "Web Services CALL CENTER projet" (v1.11), no more and no less: a queue
+// of projects handed out one per GetProject4CallCenter (from an import
+// flow, not a partner's denunciation, without a call-center id);
+// acknowledge storing the call-center id; create returning a new id and
+// URL, and so does an update whose id is unknown (section 3.3.3.1);
+// update replacing every balise (blanking what was not sent, keeping
+// date_acquisition); commercial holding a licensed seller's e-mail when
+// set (section 3.3.2); conclusion codes mapped through a table the test
+// sets; activities with the fields and values section 3.4.2 requires; the
+// referentials; the api-key check; and the faults of FailNext.
+//
+// Like La Factory's backend, it reads balise names in any letter case,
+// any JSON scalar where the document says String, and keeps balises the
+// document does not list (they are handed out and replaced like the
+// others). AddImportedJSON queues a project exactly as written, so that a
+// test can play numbers, odd letter case or unknown balises.
 package factorytest
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -23,7 +34,8 @@ import (
 	"github.com/passerelle-go/passerelle/internal/fault"
 )
 
-// APIKey is the key every new Server accepts, in the "apikey" header.
+// APIKey is the key every new Server accepts, in the "apikey" header: the
+// document's demo key.
 const APIKey = factory.DemoAPIKey
 
 // Fault is a failure the server plays instead of answering (see FailNext).
@@ -43,16 +55,27 @@ const (
 
 // Referentials are the lists the referential methods answer.
 type Referentials struct {
-	Programs  []factory.Program
-	Channels  []factory.Channel
+	// Programs is GetPrograms' list, with the sellers that make a
+	// commercial valid.
+	Programs []factory.Program
+	// Channels is GetCanaux's list.
+	Channels []factory.Channel
+	// Campaigns is GetCampaigns' list.
 	Campaigns []factory.Campaign
-	Origins   []factory.Origin
-	Supports  []factory.Support
-	Sources   []factory.Source
+	// Origins is GetOrigins' list.
+	Origins []factory.Origin
+	// Supports is GetSupports' list.
+	Supports []factory.Support
+	// Sources is Getsources' list.
+	Sources []factory.Source
 }
 
+// DemoSeller is the e-mail of DemoReferentials' one licensed seller.
+const DemoSeller = "sophie.leroy@edouarddenis.example"
+
 // DemoReferentials are a new Server's referentials: one programme in
-// Lille with one sales office and one seller, and a few marketing codes.
+// Lille with one sales office and one seller (DemoSeller), and a few
+// marketing codes.
 func DemoReferentials() Referentials {
 	return Referentials{
 		Programs: []factory.Program{{
@@ -61,7 +84,7 @@ func DemoReferentials() Referentials {
 			SalesOffices: []factory.SalesOffice{{
 				SalesOfficeID: "BV-01", Name: "Bureau de vente de Lille", City: "Lille", Code: "BVL", PostalCode: "59000",
 				Sellers: []factory.Seller{{SalesOfficeID: "BV-01", UserID: "U-01", FirstName: "Sophie", LastName: "Leroy",
-					Email: "sophie.leroy@edouarddenis.example", ForLiving: true, ForInvestment: true}},
+					Email: DemoSeller, ForLiving: "1", ForInvestment: "1"}},
 			}},
 		}},
 		Channels:  []factory.Channel{{Name: "Call center", Code: "cc006"}, {Name: "Site web", Code: "web"}},
@@ -72,17 +95,19 @@ func DemoReferentials() Referentials {
 	}
 }
 
-// Activity is an activity SetActivity recorded, by balise.
+// Activity is an activity SetActivity recorded, by balise, as text.
 type Activity map[string]string
 
 type project struct {
-	fields       map[string]string // balise (lower case) → value
+	fields       map[string]json.RawMessage // known balises by lower-case name, others as sent
 	fromImport   bool
 	denunciation bool
 	sent         bool
 	conclusion   string // La Factory's code, once concluded
 	activities   []Activity
 }
+
+func (p *project) text(k string) string { return text(p.fields[k]) }
 
 // Server is a fake La Factory. Its methods are safe for concurrent use.
 type Server struct {
@@ -93,6 +118,7 @@ type Server struct {
 	mu           sync.Mutex
 	header, key  string
 	doubleEncode bool
+	paths        map[factory.Method]string
 	projects     []*project
 	byID         map[string]*project
 	conclusions  map[string]string
@@ -101,17 +127,16 @@ type Server struct {
 	nextID       int
 }
 
-// NewServer starts a server accepting APIKey, answering GetProject and
-// the referentials double-encoded, with DemoReferentials and no
-// conclusion code.
+// NewServer starts a server accepting APIKey at factory.DefaultPaths,
+// answering GetProject4CallCenter and the referentials double-encoded,
+// with DemoReferentials and no conclusion code.
 func NewServer() *Server {
-	s := &Server{header: factory.DefaultAPIKeyHeader, key: APIKey, doubleEncode: true,
+	s := &Server{header: factory.DefaultAPIKeyHeader, key: APIKey, doubleEncode: true, paths: map[factory.Method]string{},
 		byID: map[string]*project{}, conclusions: map[string]string{}, refs: DemoReferentials(), calls: map[factory.Method]int{}}
-	mux := http.NewServeMux()
-	for m, path := range factory.DefaultPaths {
-		mux.HandleFunc("POST "+path, func(w http.ResponseWriter, r *http.Request) { s.serve(m, w, r) })
+	for m, p := range factory.DefaultPaths {
+		s.paths[m] = p
 	}
-	s.Server = httptest.NewServer(s.faults.Wrap(mux))
+	s.Server = httptest.NewServer(s.faults.Wrap(http.HandlerFunc(s.route)))
 	return s
 }
 
@@ -122,8 +147,17 @@ func (s *Server) SetAPIKey(header, key string) {
 	s.header, s.key = header, key
 }
 
-// DoubleEncode chooses whether GetProject and the referentials answer
-// JSON inside a JSON string (true, as La Factory was seen to) or plain JSON.
+// SetPath serves a method at another path (the old one answers 404), to
+// test a client configured with factory.WithPath.
+func (s *Server) SetPath(m factory.Method, path string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.paths[m] = path
+}
+
+// DoubleEncode chooses whether GetProject4CallCenter and the referentials
+// answer JSON inside a JSON string (true, as La Factory was seen to) or
+// plain JSON.
 func (s *Server) DoubleEncode(on bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -159,27 +193,57 @@ func (s *Server) AddImported(p factory.Project) string { return s.add(p, true, f
 // never hands out, and returns its id.
 func (s *Server) AddDenunciation(p factory.Project) string { return s.add(p, true, true) }
 
-func (s *Server) add(p factory.Project, fromImport, denunciation bool) string {
+// AddImportedJSON stores an imported project written as La Factory's
+// backend would write it: any JSON scalar as a value, balise names in any
+// case, the flux's names, balises the document does not list. It keeps
+// the project's factoryprojectid when it has one (a number too), and
+// returns the id as text.
+func (s *Server) AddImportedJSON(project string) (string, error) {
+	var in map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(project), &in); err != nil || in == nil {
+		return "", errors.New("factorytest: the project is not a JSON object")
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	fields := balises(p)
-	if fields["date_acquisition"] == "" {
-		fields["date_acquisition"] = time.Now().In(factory.Paris).Format(factory.DateTimeLayout)
+	fields := map[string]json.RawMessage{}
+	for k, v := range in {
+		fields[canonical(k, true)] = v
 	}
+	return s.store(fields, true, false), nil
+}
+
+func (s *Server) add(p factory.Project, fromImport, denunciation bool) string {
+	b, _ := json.Marshal(p)
+	var in map[string]json.RawMessage
+	_ = json.Unmarshal(b, &in)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fields := map[string]json.RawMessage{}
+	for k, v := range in {
+		fields[canonical(k, false)] = v
+	}
+	delete(fields, "factoryprojectid")
 	return s.store(fields, fromImport, denunciation)
 }
 
-func (s *Server) store(fields map[string]string, fromImport, denunciation bool) string {
-	s.nextID++
-	id := fmt.Sprintf("FP-%06d", s.nextID)
-	fields["factoryprojectid"] = id
+func (s *Server) store(fields map[string]json.RawMessage, fromImport, denunciation bool) string {
+	if text(fields["date_acquisition"]) == "" {
+		fields["date_acquisition"] = quote(time.Now().In(factory.Paris).Format(factory.DateTimeLayout))
+	}
+	id := text(fields["factoryprojectid"])
+	if id == "" || s.byID[id] != nil {
+		s.nextID++
+		id = fmt.Sprintf("FP-%06d", s.nextID)
+		fields["factoryprojectid"] = quote(id)
+	}
 	p := &project{fields: fields, fromImport: fromImport, denunciation: denunciation}
 	s.projects = append(s.projects, p)
 	s.byID[id] = p
 	return id
 }
 
-// Project returns the stored project by id.
+// Project returns the stored project by id, decoded as NextProject
+// would decode it.
 func (s *Server) Project(id string) (factory.Project, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -193,14 +257,29 @@ func (s *Server) Project(id string) (factory.Project, bool) {
 	return out, true
 }
 
-// Fields returns the stored balises of a project, empty ones included.
+// Fields returns the stored balises of a project as text, empty ones
+// included: known balises by their lower-case name, others as sent.
 func (s *Server) Fields(id string) map[string]string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := map[string]string{}
 	if p, ok := s.byID[id]; ok {
 		for k, v := range p.fields {
-			out[k] = v
+			out[k] = text(v)
+		}
+	}
+	return out
+}
+
+// Balises returns the stored balises of a project as JSON values, as they
+// were last written (a number stays a number).
+func (s *Server) Balises(id string) map[string]json.RawMessage {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]json.RawMessage{}
+	if p, ok := s.byID[id]; ok {
+		for k, v := range p.fields {
+			out[k] = append(json.RawMessage(nil), v...)
 		}
 	}
 	return out
@@ -241,29 +320,57 @@ func (s *Server) Calls(m factory.Method) int {
 	return s.calls[m]
 }
 
-// knownBalises are the Project balises, lower case.
+// knownBalises are the update table's balises, by lower-case name.
 var knownBalises = func() map[string]bool {
+	b, _ := json.Marshal(factory.Project{})
+	var m map[string]json.RawMessage
+	_ = json.Unmarshal(b, &m)
 	known := map[string]bool{}
-	for k := range balises(factory.Project{}) {
-		known[k] = true
+	for k := range m {
+		known[strings.ToLower(k)] = true
 	}
 	return known
 }()
 
-// balises is a project's fields by lower-case balise.
-func balises(p factory.Project) map[string]string {
-	b, _ := json.Marshal(p)
-	var m map[string]string
-	_ = json.Unmarshal(b, &m)
-	return lower(m)
+// fluxNames are the flux's names of three balises (lower case), and back.
+var fluxNames = map[string]string{"utm_campaign": "utm_camapaign", "type_logemented": "type_bienED", "nature_logement": "nature_bien"}
+
+// canonical is the stored name of a balise: a known one in lower case
+// (the flux's names too, when flux is true), any other as sent.
+func canonical(k string, flux bool) string {
+	l := strings.ToLower(k)
+	if knownBalises[l] {
+		return l
+	}
+	if flux {
+		for name, alias := range fluxNames {
+			if strings.EqualFold(alias, k) {
+				return name
+			}
+		}
+	}
+	return k
 }
 
-func lower(m map[string]string) map[string]string {
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		out[strings.ToLower(k)] = v
+func quote(s string) json.RawMessage { b, _ := json.Marshal(s); return b }
+
+// text is a JSON value's text: a string's content, a scalar as written,
+// "" for null.
+func text(v json.RawMessage) string {
+	t := bytes.TrimSpace(v)
+	if len(t) == 0 || string(t) == "null" {
+		return ""
 	}
-	return out
+	var s string
+	if json.Unmarshal(t, &s) == nil {
+		return s
+	}
+	return string(t)
+}
+
+func isScalar(v json.RawMessage) bool {
+	t := bytes.TrimSpace(v)
+	return len(t) == 0 || t[0] != '{' && t[0] != '['
 }
 
 // answer is La Factory's answer: the error object, and what each method adds.
@@ -275,13 +382,22 @@ func reject(code, msg string) answer {
 	return answer{"error": map[string]any{"erCode": code, "erMessage": msg}}
 }
 
-func (s *Server) serve(m factory.Method, w http.ResponseWriter, r *http.Request) {
+func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var m factory.Method
+	for method, path := range s.paths {
+		if path == r.URL.Path {
+			m = method
+		}
+	}
+	if m == "" || r.Method != http.MethodPost {
+		http.NotFound(w, r)
+		return
+	}
 	s.calls[m]++
 	status, a := s.handle(m, r)
-	var body []byte
-	body, _ = json.Marshal(a)
+	body, _ := json.Marshal(a)
 	if s.doubleEncode && (m == factory.GetProject4CallCenter || strings.HasPrefix(factory.DefaultPaths[m], "/api/Referential/")) {
 		body, _ = json.Marshal(string(body))
 	}
@@ -294,32 +410,26 @@ func (s *Server) handle(m factory.Method, r *http.Request) (int, answer) {
 	if r.Header.Get(s.header) != s.key {
 		return http.StatusUnauthorized, reject("401", "Invalid api key")
 	}
-	var raw map[string]any
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
-	dec.UseNumber()
-	if err := dec.Decode(&raw); err != nil {
+	var raw map[string]json.RawMessage
+	if err := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20)).Decode(&raw); err != nil {
 		return http.StatusBadRequest, reject("400", "Invalid JSON body")
-	}
-	in := map[string]string{}
-	for k, v := range raw {
-		switch x := v.(type) {
-		case string:
-			in[strings.ToLower(k)] = x
-		case json.Number:
-			in[strings.ToLower(k)] = x.String()
-		case nil:
-			in[strings.ToLower(k)] = ""
-		default:
-			return http.StatusBadRequest, reject("400", "Invalid value for "+k)
-		}
 	}
 	switch m {
 	case factory.GetProject4CallCenter:
 		return http.StatusOK, s.next()
+	case factory.CreateOrUpdateProject4CallCenter:
+		return http.StatusOK, s.createOrUpdate(raw)
+	}
+	in := map[string]string{}
+	for k, v := range raw {
+		if !isScalar(v) {
+			return http.StatusBadRequest, reject("400", "Invalid value for "+k+": the document types it String")
+		}
+		in[strings.ToLower(k)] = text(v)
+	}
+	switch m {
 	case factory.AcquitProject4CallCenter:
 		return http.StatusOK, s.acquit(in)
-	case factory.CreateOrUpdateProject4CallCenter:
-		return http.StatusOK, s.createOrUpdate(in)
 	case factory.SetActivity:
 		return http.StatusOK, s.activity(in)
 	}
@@ -330,7 +440,7 @@ func (s *Server) next() answer {
 	a := ok()
 	var data any
 	for _, p := range s.projects {
-		if p.fromImport && !p.denunciation && !p.sent && p.fields["callcenterprojectid"] == "" {
+		if p.fromImport && !p.denunciation && !p.sent && p.text("callcenterprojectid") == "" {
 			p.sent = true
 			data = flux(p.fields)
 			break
@@ -341,16 +451,11 @@ func (s *Server) next() answer {
 }
 
 // flux writes a project with the flux's names for three balises.
-func flux(fields map[string]string) map[string]string {
-	out := map[string]string{}
+func flux(fields map[string]json.RawMessage) map[string]json.RawMessage {
+	out := map[string]json.RawMessage{}
 	for k, v := range fields {
-		switch k {
-		case "utm_campaign":
-			k = "utm_camapaign"
-		case "type_logemented":
-			k = "type_bienED"
-		case "nature_logement":
-			k = "nature_bien"
+		if alias, ok := fluxNames[k]; ok {
+			k = alias
 		}
 		out[k] = v
 	}
@@ -359,9 +464,10 @@ func flux(fields map[string]string) map[string]string {
 
 func (s *Server) result(p *project) answer {
 	a := ok()
-	a["factoryprojectid"] = p.fields["factoryprojectid"]
-	a["callcenterprojectid"] = p.fields["callcenterprojectid"]
-	a["url"] = s.URL + "/main.aspx?etn=if_project&id=" + p.fields["factoryprojectid"]
+	id := p.text("factoryprojectid")
+	a["factoryprojectid"] = id
+	a["callcenterprojectid"] = p.text("callcenterprojectid")
+	a["url"] = s.URL + "/main.aspx?etn=if_project&id=" + id
 	return a
 }
 
@@ -380,54 +486,66 @@ func (s *Server) acquit(in map[string]string) answer {
 		}
 		p.conclusion = mapped
 	}
-	p.fields["callcenterprojectid"] = in["callcenterprojectid"]
+	p.fields["callcenterprojectid"] = quote(in["callcenterprojectid"])
 	return s.result(p)
 }
 
-func (s *Server) createOrUpdate(in map[string]string) answer {
-	var unknown []string
-	for k := range in {
-		if !knownBalises[k] {
-			unknown = append(unknown, k)
+func (s *Server) createOrUpdate(raw map[string]json.RawMessage) answer {
+	in := map[string]json.RawMessage{}
+	var bad []string
+	for k, v := range raw {
+		name := canonical(k, false)
+		if knownBalises[name] && !isScalar(v) {
+			bad = append(bad, k)
 		}
+		in[name] = v
 	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return reject("400", "Unknown balise(s): "+strings.Join(unknown, ", "))
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return reject("400", "Invalid value for "+strings.Join(bad, ", ")+": the document types it String")
 	}
-	if rep := in["commercial"]; rep != "" && !s.licensed(rep) {
-		return reject("400", "commercial "+rep+" is not a licensed seller")
+	get := func(k string) string { return text(in[k]) }
+	if rep := get("commercial"); rep != "" && !s.licensed(rep) {
+		return reject("400", "commercial "+rep+" is not the e-mail of a seller holding a licence in La Factory: "+
+			"when the balise is set, it must hold one (Web Services CALL CENTER projet, section 3.3.2)")
 	}
-	p, exists := s.byID[in["factoryprojectid"]]
-	if in["factoryprojectid"] == "" || !exists {
-		if in["canal"] == "" && in["utm_act"] == "" {
+	p, exists := s.byID[get("factoryprojectid")]
+	if !exists { // an empty or unknown id creates a project (section 3.3.3.1)
+		if get("canal") == "" && get("utm_act") == "" {
 			return reject("400", "canal or utm_act is required to create a project")
 		}
-		fields := map[string]string{}
+		fields := map[string]json.RawMessage{}
 		for k := range knownBalises {
-			fields[k] = in[k]
+			fields[k] = quote("")
 		}
-		if fields["date_acquisition"] == "" {
-			fields["date_acquisition"] = time.Now().In(factory.Paris).Format(factory.DateTimeLayout)
+		for k, v := range in {
+			fields[k] = v
 		}
+		delete(fields, "factoryprojectid")
 		s.store(fields, false, false)
 		return s.result(s.projects[len(s.projects)-1])
 	}
-	if in["callcenterprojectid"] == "" {
+	if get("callcenterprojectid") == "" {
 		return reject("400", "callcenterprojectid is required to update a project")
 	}
-	if code := in["conclusioncode"]; code != "" {
+	if code := get("conclusioncode"); code != "" {
 		mapped, known := s.conclusions[code]
 		if !known {
 			return reject("400", "Unknown conclusion code "+code)
 		}
 		p.conclusion = mapped
 	}
-	kept := p.fields["date_acquisition"]
-	for k := range knownBalises { // the whole project is replaced: what was not sent is blanked
-		p.fields[k] = in[k]
+	kept, id := p.fields["date_acquisition"], p.fields["factoryprojectid"]
+	// The whole project is replaced: what was not sent is blanked.
+	fields := map[string]json.RawMessage{}
+	for k := range knownBalises {
+		fields[k] = quote("")
 	}
-	p.fields["date_acquisition"] = kept
+	for k, v := range in {
+		fields[k] = v
+	}
+	fields["date_acquisition"], fields["factoryprojectid"] = kept, id
+	p.fields = fields
 	return s.result(p)
 }
 
@@ -459,6 +577,30 @@ func (s *Server) activity(in map[string]string) answer {
 			return reject("400", k+" is required")
 		}
 	}
+	// The values section 3.4.2 lists.
+	oneOf := func(k string, allowed ...string) bool {
+		for _, a := range allowed {
+			if in[k] == a {
+				return true
+			}
+		}
+		return in[k] == ""
+	}
+	switch {
+	case !oneOf("direction", "0", "1"):
+		return reject("400", "direction must be 0 (incoming) or 1 (outgoing)")
+	case !oneOf("message", "true", "false"):
+		return reject("400", "message must be true or false")
+	case !oneOf("typerdv", "R1", "R2", "R3", "partenaire"):
+		return reject("400", "typerdv must be R1, R2, R3 or partenaire")
+	case !oneOf("naturerdv", "physique", "visio", "téléphonique"):
+		return reject("400", "naturerdv must be physique, visio or téléphonique")
+	}
+	for _, k := range []string{"datedebut", "datefin"} {
+		if _, err := factory.ParseDateTime(in[k]); in[k] != "" && err != nil {
+			return reject("400", k+" must be aaaammjjhhmmss")
+		}
+	}
 	p.activities = append(p.activities, Activity(in))
 	a := s.result(p)
 	delete(a, "callcenterprojectid")
@@ -470,7 +612,11 @@ func (s *Server) referential(m factory.Method) answer {
 		factory.GetPrograms: s.refs.Programs, factory.GetCanaux: s.refs.Channels, factory.GetCampaigns: s.refs.Campaigns,
 		factory.GetOrigins: s.refs.Origins, factory.GetSupports: s.refs.Supports, factory.Getsources: s.refs.Sources,
 	}
+	data := lists[m]
+	if b, _ := json.Marshal(data); string(b) == "null" {
+		data = []any{} // an empty list, not null
+	}
 	a := ok()
-	a["Operation"] = map[string]any{"Set": map[string]any{"Data": lists[m]}}
+	a["Operation"] = map[string]any{"Set": map[string]any{"Data": data}}
 	return a
 }

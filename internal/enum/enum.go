@@ -54,10 +54,10 @@ func New[T ~int](name string, rows ...Row[T]) *Table[T] {
 // Name is the Go type's name.
 func (t *Table[T]) Name() string { return t.name }
 
-// Rows returns a copy of the rows in the seed's order.
+// Rows returns a copy of the rows in the order of the service's document.
 func (t *Table[T]) Rows() []Row[T] { return slices.Clone(t.rows) }
 
-// Values returns every code in the seed's order.
+// Values returns every code in the order of the service's document.
 func (t *Table[T]) Values() []T {
 	out := make([]T, len(t.rows))
 	for i, r := range t.rows {

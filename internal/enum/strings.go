@@ -39,7 +39,7 @@ func NewStrings[T ~string](name string, values []T, aliases map[string]T) *Strin
 	return t
 }
 
-// Values returns every allowed value in the seed's order.
+// Values returns every allowed value in the order of the service's document.
 func (t *StringTable[T]) Values() []T { return slices.Clone(t.values) }
 
 // Valid reports whether v is exactly one of the allowed values.

@@ -1,7 +1,9 @@
 // Package sowelltest holds in-memory fakes of both ends of the SoWell ↔
 // CRM integration, in the manner of net/http/httptest: a CRM endpoint
-// (sowell.NewHandler over an in-memory sink) and SoWell's status
-// endpoint. Both record what they received and can fail on purpose.
+// (sowell.NewHandler over an in-memory sink that identifies a report by
+// its link, as SoWell's CRM integration notes allow) and SoWell's status
+// endpoint. Both record what they received and can fail on purpose
+// (FailNext).
 package sowelltest
 
 import (
@@ -12,6 +14,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sync"
 
 	"github.com/passerelle-go/passerelle/internal/fault"
@@ -38,8 +41,11 @@ const (
 
 // Stored is a report the fake CRM committed, with its photos' bytes.
 type Stored struct {
-	ID     string
-	Report sowell.Report // Photos hold names only
+	// ID is the CRM UID the fake gave it, "CRM-0001" onwards.
+	ID string
+	// Report is the report as committed; its Photos hold names only.
+	Report sowell.Report
+	// Photos are the photos' bytes by name.
 	Photos map[string][]byte
 }
 
@@ -50,6 +56,7 @@ type CRM struct {
 
 	mu        sync.Mutex
 	stored    []Stored
+	byLink    map[string]string
 	rollbacks int
 }
 
@@ -79,6 +86,14 @@ func (c *CRM) Rollbacks() int {
 	return c.rollbacks
 }
 
+// Lookup implements sowell.Sink: the id of the report stored with this
+// link, or "".
+func (c *CRM) Lookup(_ context.Context, link string) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.byLink[link], nil
+}
+
 // Begin implements sowell.Sink.
 func (c *CRM) Begin(context.Context) (sowell.Tx, error) {
 	return &tx{crm: c, photos: map[string][]byte{}}, nil
@@ -101,8 +116,15 @@ func (t *tx) AddPhoto(_ context.Context, name string, data io.Reader) error {
 func (t *tx) Commit(_ context.Context, r *sowell.Report) (string, error) {
 	t.crm.mu.Lock()
 	defer t.crm.mu.Unlock()
+	if id, dup := t.crm.byLink[r.URL]; dup {
+		return id, sowell.ErrDuplicate
+	}
 	id := fmt.Sprintf("CRM-%04d", len(t.crm.stored)+1)
 	t.crm.stored = append(t.crm.stored, Stored{ID: id, Report: *r, Photos: t.photos})
+	if t.crm.byLink == nil {
+		t.crm.byLink = map[string]string{}
+	}
+	t.crm.byLink[r.URL] = id
 	return id, nil
 }
 
@@ -115,8 +137,10 @@ func (t *tx) Rollback(context.Context) error {
 
 // Update is a status SoWell received.
 type Update struct {
+	// ReportID is the id in the request's path, unescaped.
 	ReportID string
-	Status   sowell.Status
+	// Status is the status received.
+	Status sowell.Status
 }
 
 // SoWell is a fake of SoWell's status endpoint.
@@ -126,6 +150,24 @@ type SoWell struct {
 
 	mu      sync.Mutex
 	updates []Update
+	extra   []sowell.Status
+	paths   []string
+}
+
+// Accept makes the fake accept statuses beyond the four known ones, as a
+// SoWell instance with more statuses would.
+func (s *SoWell) Accept(statuses ...sowell.Status) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.extra = append(s.extra, statuses...)
+}
+
+// Paths returns the escaped request paths received, in order, whatever
+// their answer.
+func (s *SoWell) Paths() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.paths...)
 }
 
 // NewSoWell starts SoWell's status endpoint at sowell.DefaultStatusPath,
@@ -134,7 +176,12 @@ func NewSoWell() *SoWell {
 	s := &SoWell{}
 	mux := http.NewServeMux()
 	mux.HandleFunc("PUT /api/issue_reports/{id}/status", s.serve)
-	s.Server = httptest.NewServer(s.faults.Wrap(mux))
+	s.Server = httptest.NewServer(s.faults.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.paths = append(s.paths, r.URL.EscapedPath())
+		s.mu.Unlock()
+		mux.ServeHTTP(w, r)
+	})))
 	return s
 }
 
@@ -156,7 +203,11 @@ func (s *SoWell) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct{ Status sowell.Status }
-	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<10)).Decode(&in); err != nil || !in.Status.Valid() {
+	err := json.NewDecoder(io.LimitReader(r.Body, 1<<10)).Decode(&in)
+	s.mu.Lock()
+	known := in.Status.Valid() || slices.Contains(s.extra, in.Status)
+	s.mu.Unlock()
+	if err != nil || !known {
 		w.WriteHeader(http.StatusBadRequest)
 		_, _ = io.WriteString(w, `{"error":"status must be pending, ongoing, done or canceled"}`)
 		return

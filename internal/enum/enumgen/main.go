@@ -66,7 +66,7 @@ func (v {{$t}}) Valid() bool { return {{$tab}}.Valid(v) }
 // spacing ignored.
 func Parse{{$t}}(s string) ({{$t}}, error) { return {{$tab}}.Parse(s) }
 
-// {{$t}}Values returns every allowed {{$t}}, in the seed's order.
+// {{$t}}Values returns every allowed {{$t}}, in the order of the service's document.
 func {{$t}}Values() []{{$t}} { return {{$tab}}.Values() }
 {{end}}`))
 

@@ -1,0 +1,5 @@
+//go:build !race
+
+package sowell_test
+
+const raceEnabled = false
