@@ -264,7 +264,9 @@ func BatiwebReminderTime(s string) (batiweb.ReminderTime, Loss) {
 		return v, 0
 	}
 	hour := -1
-	if t, f, err := ParseTime(s); err == nil && f.HasTime() {
+	if h, ok := factoryHour(s); ok {
+		hour = h
+	} else if t, f, err := ParseTime(s); err == nil && f.HasTime() {
 		hour = t.Hour()
 	} else {
 		h, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "h")
@@ -297,4 +299,19 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// factoryHour reads the hour of La Factory's aaaammjjhhmmss without
+// parsing the whole date; ok is false for any other text or a field out
+// of its range.
+func factoryHour(s string) (int, bool) {
+	if len(s) != 14 || !allDigits(s) {
+		return 0, false
+	}
+	two := func(i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
+	month, day, hour, minute, second := two(4), two(6), two(8), two(10), two(12)
+	if month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59 {
+		return 0, false
+	}
+	return hour, true
 }

@@ -230,10 +230,19 @@ type Report struct {
 
 // Add names a field the conversion did not carry as it was.
 func (r *Report) Add(field string, loss Loss, detail string) {
-	if r.Entries == nil {
-		r.Entries = make([]Entry, 0, 8)
+	n := len(r.Entries)
+	switch {
+	case r.Entries == nil:
+		r.Entries = make([]Entry, 1, 8)
+	case n < cap(r.Entries):
+		r.Entries = r.Entries[:n+1]
+	default:
+		r.Entries = append(r.Entries, Entry{})
 	}
-	r.Entries = append(r.Entries, Entry{field, loss, detail})
+	// Field by field: cheaper than copying a whole Entry while the
+	// garbage collector is marking.
+	e := &r.Entries[n]
+	e.Field, e.Loss, e.Detail = field, loss, detail
 }
 
 // Dropped reports field as having no place in the target (NoField) when
