@@ -126,22 +126,7 @@ func (p Phone) String() string { return p.National() }
 
 // isNational reports whether text is p written as National writes it,
 // without building that text for a mainland French number.
-func (p Phone) isNational(text string) bool {
-	if p.n.Region() != "FR" || len(text) != 14 {
-		return text == p.National()
-	}
-	var buf [16]byte
-	d := p.appendDigits(buf[:0])
-	if len(d) != 10 || d[1] == '8' { // 08 numbers are grouped "0 800 12 34 56"
-		return text == p.National()
-	}
-	for i, j := 0, 0; i < 10; i, j = i+2, j+3 {
-		if text[j] != d[i] || text[j+1] != d[i+1] || j+2 < len(text) && text[j+2] != ' ' {
-			return false
-		}
-	}
-	return true
-}
+func (p Phone) isNational(text string) bool { return p.n.IsNational(text) }
 
 // MarshalText writes E164; the zero Phone is empty.
 func (p Phone) MarshalText() ([]byte, error) { return []byte(p.E164()), nil }

@@ -231,6 +231,32 @@ func (n Number) AppendNationalDigits(b []byte) []byte {
 	return append(b, n.NationalDigits()...)
 }
 
+// IsNational reports whether text is n written exactly as National writes
+// it; for a mainland French number ("06 12 34 56 78") it builds nothing.
+func (n Number) IsNational(text string) bool {
+	if n.cc != 33 || n.region != [2]byte{'F', 'R'} || n.zeros != 0 || n.nsn/1e8 == 8 || len(text) != 14 {
+		return text == n.National()
+	}
+	if text[0] != '0' {
+		return false
+	}
+	var v uint64
+	for i := 1; i < 14; i++ {
+		c := text[i]
+		switch {
+		case i == 2 || i == 5 || i == 8 || i == 11:
+			if c != ' ' {
+				return false
+			}
+		case c >= '0' && c <= '9':
+			v = v*10 + uint64(c-'0')
+		default:
+			return false
+		}
+	}
+	return v == n.nsn
+}
+
 // String is E164.
 func (n Number) String() string { return n.E164() }
 

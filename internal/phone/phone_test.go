@@ -46,6 +46,8 @@ func TestParse(t *testing.T) {
 		assert.Equal(t, tc.inRegion, n.Region(), tc.text)
 		assert.Equal(t, tc.typ, n.Type(), tc.text)
 		assert.True(t, Valid(tc.text, tc.region), tc.text)
+		assert.True(t, n.IsNational(tc.national), tc.text)
+		assert.Equal(t, tc.text == tc.national, n.IsNational(tc.text), tc.text)
 	}
 }
 
@@ -118,6 +120,9 @@ func FuzzFastPathAgrees(f *testing.F) {
 		}
 		if got, lib := n.National(), phonenumbers.Format(n.lib(), phonenumbers.NATIONAL); got != lib {
 			t.Fatalf("%q: national %q, libphonenumber %q", text, got, lib)
+		}
+		if n.IsNational(text) != (text == n.National()) {
+			t.Fatalf("%q: IsNational %v, National %q", text, n.IsNational(text), n.National())
 		}
 	})
 }
