@@ -35,7 +35,7 @@ func TestFaultMatrix(t *testing.T) {
 			Name: "IsSellable", Kind: transport.Idempotent, Typed: typed,
 			Setup: func(t *testing.T) (func(int, fault.Fault), func(context.Context) error, func() int) {
 				srv, c := matrixClient(t)
-				return srv.FailNext, func(ctx context.Context) error {
+				return faultmatrix.Injector(srv.FailNext), func(ctx context.Context) error {
 					res, err := c.IsSellable(ctx, batiweb.SellableRequest{Zipcode: "78180", WorkType: batiweb.WorkTypePeinture})
 					if err == nil && !res.Sellable {
 						return errors.New("not sellable")
@@ -48,7 +48,7 @@ func TestFaultMatrix(t *testing.T) {
 			Name: "Import", Kind: transport.NotIdempotent, Typed: typed,
 			Setup: func(t *testing.T) (func(int, fault.Fault), func(context.Context) error, func() int) {
 				srv, c := matrixClient(t)
-				return srv.FailNext, func(ctx context.Context) error {
+				return faultmatrix.Injector(srv.FailNext), func(ctx context.Context) error {
 					res, err := c.Import(ctx, validLead())
 					if err == nil && res.Token == "" {
 						return errors.New("no token")
@@ -63,7 +63,7 @@ func TestFaultMatrix(t *testing.T) {
 				srv, c := matrixClient(t)
 				imp, err := c.Import(context.Background(), validLead())
 				require.NoError(t, err)
-				return srv.FailNext, func(ctx context.Context) error {
+				return faultmatrix.Injector(srv.FailNext), func(ctx context.Context) error {
 					st, err := c.Status(ctx, imp.Token)
 					if err == nil && st.Token != imp.Token {
 						return errors.New("wrong token")

@@ -104,7 +104,11 @@ func BenchmarkAll(b *testing.B) {
 			})
 		})
 		b.Run(fmt.Sprintf("plain/%d", total), func(b *testing.B) {
-			url := srv.URL + divalto.WebhookPath("ACME", divalto.DefaultEntryPoint)
+			path, err := divalto.WebhookPath("ACME", divalto.DefaultEntryPoint)
+			if err != nil {
+				b.Fatal(err)
+			}
+			url := srv.URL + path
 			measure(b, total, func(tick func()) int {
 				n := 0
 				for page, maxPage := 1, 1; page <= maxPage; page++ {

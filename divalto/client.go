@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strconv"
+	"strings"
 	"time"
+	"unsafe"
 
+	"github.com/google/go-querystring/query"
 	"github.com/passerelle-go/passerelle/internal/transport"
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
@@ -27,10 +29,34 @@ const DefaultEntryPoint = "WHK_Prospect"
 // its Webhook.PUT.MaxElementAtOnce setting says otherwise.
 const DefaultMaxPerPut = 10
 
-// WebhookPath is the path of a company's webhook entry points; the entry
-// point's code goes in the c query parameter.
-func WebhookPath(companyCode, entryPoint string) string {
-	return "/v1/entrypoints/" + url.PathEscape(companyCode) + "/webhook/?c=" + url.QueryEscape(entryPoint)
+// entryPointQuery is the query of a webhook URL: the entry point's code.
+type entryPointQuery struct {
+	EntryPoint string `url:"c"`
+}
+
+// WebhookPath is the path and query of a company's webhook entry point:
+// /v1/entrypoints/{companyCode}/webhook/?c={entryPoint}. The company
+// code stays one path segment ("A/B" is sent as "A%2FB"). A code that
+// no escaping keeps inside its segment ("", ".", ".."), an empty entry
+// point, and invalid UTF-8 or a control character in either is a
+// *ValidationError naming companyCode or entryPoint.
+func WebhookPath(companyCode, entryPoint string) (string, error) {
+	var l validate.List
+	l.Required("entryPoint", entryPoint)
+	l.Text("companyCode", companyCode, false)
+	l.Text("entryPoint", entryPoint, false)
+	path, err := transport.JoinPath("/v1/entrypoints", companyCode, "webhook")
+	if err != nil {
+		l.Add("companyCode", `is "", "." or "..", which cannot stay inside one URL path segment`)
+	}
+	if err := validationError("new", l); err != nil {
+		return "", err
+	}
+	q, err := query.Values(entryPointQuery{EntryPoint: entryPoint})
+	if err != nil {
+		return "", err
+	}
+	return path + "/?" + q.Encode(), nil
 }
 
 // Client calls one weavy webhook entry point. It is safe for concurrent
@@ -54,38 +80,46 @@ type settings struct {
 	now       func() time.Time
 }
 
-// Option configures a Client.
+// Option configures a Client; New returns its error.
 type Option func(*settings) error
 
 func common(f func(*transport.Config) error) Option {
 	return func(s *settings) error { return f(&s.Config) }
 }
 
-// WithBaseURL sends requests to another host (DefaultBaseURL otherwise),
-// such as a divaltotest server.
+// WithBaseURL sends requests to another host than DefaultBaseURL, such as
+// a divaltotest server. The URL must be absolute, http or https.
 func WithBaseURL(u string) Option { return common(transport.WithBaseURL(u)) }
 
-// WithHTTPClient sets the HTTP client the retries wrap. It is copied.
+// WithHTTPClient sets the HTTP client the retries wrap. It is copied, and
+// the copy never follows redirects.
 func WithHTTPClient(hc *http.Client) Option { return common(transport.WithHTTPClient(hc)) }
 
-// WithTimeout bounds each attempt (30s by default).
+// WithTimeout bounds each attempt: connecting, sending and reading the
+// whole answer (30s by default).
 func WithTimeout(d time.Duration) Option { return common(transport.WithTimeout(d)) }
 
-// WithRetry sets how many times a call is retried and the backoff bounds.
+// WithRetry sets how many times a call is retried after its first attempt
+// (3 by default) and the bounds of the exponential backoff between
+// attempts (500ms to 10s by default). Each method's documentation says
+// when it is retried.
 func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
 	return common(transport.WithRetry(maxRetries, minWait, maxWait))
 }
 
-// WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s).
+// WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s
+// by default); a longer one waits this long.
 func WithMaxRetryAfter(d time.Duration) Option { return common(transport.WithMaxRetryAfter(d)) }
 
-// WithLogger logs requests, responses and retries.
+// WithLogger logs requests, responses and retries at debug level and
+// failures at warn level; nothing is logged by default.
 func WithLogger(l *slog.Logger) Option { return common(transport.WithLogger(l)) }
 
 // WithUserAgent replaces the User-Agent "passerelle/<version>".
 func WithUserAgent(ua string) Option { return common(transport.WithUserAgent(ua)) }
 
-// WithMaxResponseSize bounds the bytes read from a response (10 MiB).
+// WithMaxResponseSize bounds the bytes read from an answer (10 MiB by
+// default); a longer one is an Error wrapping ErrResponseTooLarge.
 func WithMaxResponseSize(n int64) Option { return common(transport.WithMaxResponseSize(n)) }
 
 // WithCaller names the calling application in the envelope's header
@@ -118,7 +152,7 @@ func WithLanguage(l Language) Option {
 
 // WithMarkForExport sets the envelope's markForExport: 0, 1 (weavy's
 // default) or 2. It decides how weavy flags the records written for its
-// export to the ERP; the seed does not say more.
+// export to the ERP; WebHook Prospect (V5.7) does not say more.
 func WithMarkForExport(n int) Option {
 	return func(s *settings) error {
 		if n < 0 || n > 2 {
@@ -160,10 +194,15 @@ func WithClock(now func() time.Time) Option {
 }
 
 // New returns a client for a company's webhook entry point
-// (DefaultEntryPoint, or a company's SPEWHK_ copy).
+// (DefaultEntryPoint, or a company's SPEWHK_ copy). The company code goes
+// in one segment of the URL's path, escaped: a code that cannot stay
+// inside it ("", ".", ".."), or that holds invalid UTF-8 or a control
+// character, is refused with a *ValidationError naming companyCode (see
+// WebhookPath). The webhook takes no credentials, so New checks none.
 func New(companyCode, entryPoint string, opts ...Option) (*Client, error) {
-	if companyCode == "" || entryPoint == "" {
-		return nil, errors.New("divalto: company code and entry point are required")
+	path, err := WebhookPath(companyCode, entryPoint)
+	if err != nil {
+		return nil, err
 	}
 	s := settings{
 		header: Header{
@@ -183,33 +222,49 @@ func New(companyCode, entryPoint string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("divalto: %w", err)
 	}
-	c := &Client{path: WebhookPath(companyCode, entryPoint), header: s.header, maxPerPut: s.maxPerPut, now: s.now, http: t}
+	c := &Client{path: path, header: s.header, maxPerPut: s.maxPerPut, now: s.now, http: t}
 	c.Prospects = &ProspectService{c: c}
 	return c, nil
 }
 
 // Envelope is the body of every webhook call.
 type Envelope struct {
-	Header Header          `json:"header"`
-	Action Action          `json:"action"`
-	Data   json.RawMessage `json:"data,omitempty"`
+	// Header says who calls.
+	Header Header `json:"header"`
+	// Action is the verb and its parameters.
+	Action Action `json:"action"`
+	// Data is the records the verb works on: {"prospect": {...}}.
+	Data json.RawMessage `json:"data,omitempty"`
 }
 
 // Header says who calls and how weavy should answer. weavy writes its
 // values as strings, and so does the SDK.
 type Header struct {
-	Caller         string   `json:"caller"`
-	CallerVersion  string   `json:"callerVersion"`
-	UserCode       string   `json:"userCode"`
-	CallDateTime   string   `json:"callDateTime"` // DateTimeLayout, Europe/Paris
-	Language       Language `json:"languageCode"`
-	MarkForExport  string   `json:"markForExport"`  // 0, 1 or 2
-	WebhookVersion string   `json:"webhookVersion"` // 1 or 2
+	// Caller is caller, the calling application ("passerelle" unless
+	// WithCaller says otherwise).
+	Caller string `json:"caller"`
+	// CallerVersion is callerVersion, its version.
+	CallerVersion string `json:"callerVersion"`
+	// UserCode is userCode, the weavy user the call acts as (WithUserCode).
+	UserCode string `json:"userCode"`
+	// CallDateTime is callDateTime, when the call was made, in
+	// DateTimeLayout and Europe/Paris.
+	CallDateTime string `json:"callDateTime"`
+	// Language is languageCode, the language of weavy's labels and
+	// messages.
+	Language Language `json:"languageCode"`
+	// MarkForExport is markForExport: 0, 1 or 2 (see WithMarkForExport).
+	MarkForExport string `json:"markForExport"`
+	// WebhookVersion is webhookVersion: 1 or 2.
+	WebhookVersion string `json:"webhookVersion"`
 }
 
 // Action is the verb and its parameters.
 type Action struct {
-	Verb       Verb            `json:"verb"`
+	// Verb is verb: GET, LIST, PUT, DELETE or DEFINITION.
+	Verb Verb `json:"verb"`
+	// Parameters is parameters: resultType, listType, pageNumber,
+	// settings, filters, orderBy, topRows.
 	Parameters json.RawMessage `json:"parameters,omitempty"`
 }
 
@@ -246,52 +301,66 @@ func (c *Client) call(ctx context.Context, op string, kind transport.Kind, verb 
 	r, msg, derr := decodeReply(resp.Body)
 	fail := func(cause error) *Error {
 		red := c.http.Redactor()
-		return &Error{Op: op, Verb: verb, StatusCode: resp.StatusCode, URL: resp.URL(), Message: red.String(msg), Body: red.Excerpt(resp.Body, 512), Err: cause}
+		e := &Error{Op: op, Verb: verb, StatusCode: resp.StatusCode, URL: resp.URL(), Message: red.Message(msg), Body: red.Excerpt(resp.Body, 512), Err: cause}
+		if errors.Is(cause, ErrMalformedResponse) {
+			e.Raw = json.RawMessage(resp.Body)
+		}
+		return e
 	}
 	switch {
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		return nil, fail(nil)
 	case derr != nil:
-		return nil, fail(fmt.Errorf("%w: %v", ErrMalformedResponse, derr))
+		return nil, fail(fmt.Errorf("%w: %w", ErrMalformedResponse, derr))
 	case msg != "":
 		return nil, fail(ErrRejected)
 	}
+	r.body = resp.Body
 	return r, nil
 }
 
 // reply is weavy's answer, read tolerantly because its envelope is not
 // documented (see the package documentation): the data section is the
-// "data" object, or the answer itself when it has none.
+// "data" object, or the answer itself when it has none. Its values are
+// raw JSON text.
 type reply struct {
-	data    map[string]json.RawMessage
+	data    map[string]string
 	page    int
 	maxPage int
+	body    []byte // the answer, for the errors of what cannot be decoded
 }
 
 // decodeReply reads an answer. msg is weavy's error message when the
 // answer carries one ("error", "errors", "errorMessage", or "success":
-// false with a "message"), in any section.
+// false with a "message"), in any section. The answer is checked once;
+// its sections and records are then walked without another copy.
 func decodeReply(body []byte) (r *reply, msg string, err error) {
-	if len(bytes.TrimSpace(body)) == 0 {
+	body = bytes.TrimSpace(body)
+	switch {
+	case len(body) == 0, string(body) == "null":
 		return &reply{}, "", nil // PUT and DELETE may answer nothing
+	case !json.Valid(body):
+		return nil, "", errors.New("the answer is not JSON")
+	case body[0] != '{':
+		return nil, "", errors.New("the answer is not a JSON object")
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(body, &top); err != nil {
-		return nil, "", err
-	}
+	// The answer is read in place: body is never modified once read, and
+	// nothing kept from it outlives this call and prospects, which copy
+	// what they keep (each prospect's own text, messages through redact).
+	top := object(unsafe.String(unsafe.SliceData(body), len(body)))
 	r = &reply{data: top}
-	sections := []map[string]json.RawMessage{top}
+	sections := []map[string]string{top}
 	for _, k := range []string{"header", "action", "data", "result"} {
-		var m map[string]json.RawMessage
-		if json.Unmarshal(top[k], &m) == nil && m != nil {
-			sections = append(sections, m)
-			if k == "data" || k == "result" {
-				r.data = m
-			}
+		m := object(top[k])
+		if m == nil {
+			continue
 		}
-		if k == "action" && m != nil {
-			var p map[string]json.RawMessage
-			if json.Unmarshal(m["parameters"], &p) == nil && p != nil {
+		sections = append(sections, m)
+		if k == "data" || k == "result" {
+			r.data = m
+		}
+		if k == "action" {
+			if p := object(m["parameters"]); p != nil {
 				sections = append(sections, p)
 			}
 		}
@@ -310,7 +379,18 @@ func decodeReply(body []byte) (r *reply, msg string, err error) {
 	return r, msg, nil
 }
 
-func errorMessage(s map[string]json.RawMessage) string {
+// object returns the members of the valid JSON text v when it is an
+// object, else nil.
+func object(v string) map[string]string {
+	if firstByte(v) != '{' {
+		return nil
+	}
+	m := map[string]string{}
+	_ = eachMember(strings.TrimSpace(v), func(k, v string) error { m[k] = v; return nil })
+	return m
+}
+
+func errorMessage(s map[string]string) string {
 	for _, k := range []string{"error", "errors", "errorMessage"} {
 		if v, ok := s[k]; ok {
 			if t := text(v); t != "" {
@@ -318,8 +398,8 @@ func errorMessage(s map[string]json.RawMessage) string {
 			}
 		}
 	}
-	var ok any
-	if json.Unmarshal(s["success"], &ok) == nil && (ok == false || ok == "false" || ok == "0") {
+	switch s["success"] {
+	case "false", `"false"`, `"0"`:
 		if t := text(s["message"]); t != "" {
 			return t
 		}
@@ -328,102 +408,34 @@ func errorMessage(s map[string]json.RawMessage) string {
 	return ""
 }
 
-// text is a JSON value as a message: a string as it is, null/false/""/
-// {}/[] as nothing, anything else as compact JSON.
-func text(v json.RawMessage) string {
-	var s string
-	if json.Unmarshal(v, &s) == nil {
+// text is a valid JSON value as a message: a string as it is, null,
+// false, "", {}, [] and 0 as nothing, anything else as compact JSON.
+func text(v string) string {
+	v = strings.TrimSpace(v)
+	if firstByte(v) == '"' {
+		s, _, _ := scalar(v)
 		return s
 	}
-	switch string(bytes.TrimSpace(v)) {
+	switch v {
 	case "", "null", "false", "{}", "[]", "0":
 		return ""
 	}
 	var buf bytes.Buffer
-	if json.Compact(&buf, v) != nil {
+	if json.Compact(&buf, []byte(v)) != nil {
 		return ""
 	}
 	return buf.String()
 }
 
-func number(v json.RawMessage) (int, bool) {
-	if v == nil {
+// number reads a JSON number, or a string holding one, as an int.
+func number(v string) (int, bool) {
+	if v == "" {
 		return 0, false
 	}
-	var n json.Number
-	if json.Unmarshal(v, &n) != nil {
-		var s string
-		if json.Unmarshal(v, &s) != nil {
-			return 0, false
-		}
-		n = json.Number(s)
+	s, typ, err := scalar(v)
+	if err != nil || typ == 0 || typ == 'b' {
+		return 0, false
 	}
-	i, err := strconv.Atoi(string(n))
+	i, err := strconv.Atoi(strings.TrimSpace(s))
 	return i, err == nil
 }
-
-// Error is a webhook call that did not succeed: an HTTP error status, an
-// answer carrying weavy's error, an answer the SDK cannot read, or no
-// answer at all.
-type Error struct {
-	Op         string // get, list, put, delete, recode, definition
-	Verb       Verb
-	StatusCode int    // 0 when no answer arrived
-	Message    string // weavy's message, redacted
-	URL        string // redacted
-	Body       string // an excerpt of the answer, redacted
-	Err        error  // the cause: ErrMalformedResponse, a transport error, ...
-}
-
-func (e *Error) Error() string {
-	s := "divalto: " + e.Op
-	if e.StatusCode != 0 {
-		s += fmt.Sprintf(": HTTP %d", e.StatusCode)
-	}
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	if e.Err != nil && e.Err != ErrRejected {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
-
-// Unwrap returns the cause.
-func (e *Error) Unwrap() error { return e.Err }
-
-// Is matches ErrNotFound (HTTP 404, or a GET answered without the
-// prospect), ErrUnauthorized (401, 403) and ErrRejected (another 4xx, or
-// a 2xx carrying an error).
-func (e *Error) Is(target error) bool {
-	switch target {
-	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
-	case ErrUnauthorized:
-		return e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden
-	case ErrRejected:
-		return e.StatusCode >= 400 && e.StatusCode < 500 && !e.Is(ErrNotFound) && !e.Is(ErrUnauthorized) &&
-			e.StatusCode != http.StatusTooManyRequests
-	}
-	return false
-}
-
-var (
-	// ErrNotFound is a prospect weavy does not have.
-	ErrNotFound = errors.New("prospect not found")
-	// ErrUnauthorized is weavy refusing the entry point (HTTP 401/403).
-	ErrUnauthorized = errors.New("entry point refused")
-	// ErrRejected is weavy refusing the request; Error.Message says why.
-	ErrRejected = errors.New("request rejected")
-	// ErrMalformedResponse is an answer the SDK cannot read.
-	ErrMalformedResponse = errors.New("malformed response")
-	// ErrResponseTooLarge is the cause of an answer over the size limit.
-	ErrResponseTooLarge = transport.ErrResponseTooLarge
-)
-
-// FieldError is one invalid field: its wire name and what is wrong.
-type FieldError = validate.Problem
-
-// ValidationError lists every problem of a request, found before
-// anything was sent.
-type ValidationError = validate.Error

@@ -118,7 +118,9 @@ func TestEnvelope(t *testing.T) {
 
 func TestWebhookPathEscapes(t *testing.T) {
 	t.Parallel()
-	assert.Equal(t, "/v1/entrypoints/A%2FB/webhook/?c=SPEWHK_X%26Y", divalto.WebhookPath("A/B", "SPEWHK_X&Y"))
+	path, err := divalto.WebhookPath("A/B", "SPEWHK_X&Y")
+	require.NoError(t, err)
+	assert.Equal(t, "/v1/entrypoints/A%2FB/webhook/?c=SPEWHK_X%26Y", path)
 }
 
 func TestGet(t *testing.T) {
@@ -299,7 +301,7 @@ func TestPutBatchesAndQualifies(t *testing.T) {
 	assert.JSONEq(t, `{"prospect":{"codeprospect":"P3","name":"Prospect P3","generictype_ID_country":"COUNTRY-FR"}}`,
 		string(rec.sent(1).Data), "one record is sent as the seed's single object")
 	for i, o := range out {
-		assert.Equal(t, divalto.PutOutcome{Index: i, Code: records[i].Prospect.Code, Batch: i / 2, Status: divalto.Written}, o)
+		assert.Equal(t, divalto.Outcome{Index: i, Code: records[i].Prospect.Code, Batch: i / 2, Result: divalto.Done}, o)
 	}
 	assert.Equal(t, divalto.Ref{Code: "FR"}, records[0].Prospect.Country, "the caller's records are not changed")
 	assert.Empty(t, records[0].Users[0].Prospect)
@@ -315,12 +317,12 @@ func TestPutOutcomesWhenABatchFails(t *testing.T) {
 	out, err := c.Prospects.Put(context.Background(), records...)
 	require.ErrorIs(t, err, divalto.ErrRejected)
 	assert.Contains(t, err.Error(), "name too long")
-	want := []divalto.PutStatus{divalto.Written, divalto.Written, divalto.Rejected, divalto.Rejected, divalto.NotSent}
+	want := []divalto.Result{divalto.Done, divalto.Done, divalto.Refused, divalto.Refused, divalto.NotSent}
 	for i, o := range out {
-		assert.Equal(t, want[i], o.Status, records[i].Prospect.Code)
+		assert.Equal(t, want[i], o.Result, records[i].Prospect.Code)
 	}
 	assert.ErrorIs(t, out[4].Err, divalto.ErrEarlierBatchFailed)
-	assert.Equal(t, "not sent", out[4].Status.String())
+	assert.Equal(t, "not sent", out[4].Result.String())
 }
 
 func TestPutValidatesEverything(t *testing.T) {

@@ -14,8 +14,9 @@
 //
 // The webhook takes no credentials: weavy binds the entry point to a public
 // API account, so whoever knows the URL can call it. New takes the company
-// code and the entry point (DefaultEntryPoint, or a company's SPEWHK_ copy);
-// options fill the header.
+// code (kept inside its URL path segment) and the entry point
+// (DefaultEntryPoint, or a company's SPEWHK_ copy); options fill the
+// header.
 //
 // # Prospects
 //
@@ -34,23 +35,49 @@
 //
 // # Fields
 //
-// weavy writes every value as a JSON string. A Prospect keeps numbers as
-// the exact text (Number), "0"/"1" flags as booleans, references to
-// weavy's generic types as Ref (COUNTRY-FR: data type and code), and
-// remembers which fields weavy sent, null or "", so that a prospect read
-// and written back is unchanged and one built in Go sends only what it
-// sets.
+// weavy writes its values as JSON strings. A Prospect keeps numbers as
+// the exact text (Number), documented "0"/"1" flags as booleans,
+// references to weavy's generic types as Ref (COUNTRY-FR: data type and
+// code), and remembers which fields weavy sent, null or "", so that a
+// prospect read and written back is unchanged and one built in Go sends
+// only what it sets. Each field's documentation gives the English meaning
+// of its French wire name and its type in WebHook Prospect (V5.7).
+//
+// # What weavy sent is never lost
+//
+// The package is strict on what the caller sets and tolerant of what
+// weavy holds. Whatever weavy sends decodes: a number or a boolean where
+// the document shows a string, a field the SDK does not know (kept in
+// Extra), a code with a dash ("GRAND-EST" is a code, not the data type
+// GRAND), any value in a related record's untyped flag (Flag). A
+// prospect read with [ProspectService.Get] or [ProspectService.List] and
+// sent back unchanged with [ProspectService.Put] passes validation,
+// whatever weavy held ([Prospect.Validate] checks only the values the
+// caller set), and goes out as weavy wrote it: the same keys and values,
+// in the same JSON type, with two documented exceptions: bare references
+// are qualified for PUT ("FR" is sent as "COUNTRY-FR") and GET's
+// generictype_ID_prospectPotential is sent as PUT's
+// generictype_ID_customerPotential. An answer that cannot be decoded is
+// an *Error wrapping ErrMalformedResponse whose Raw field holds it whole.
+//
+// # Retries
+//
+// GET, LIST, DEFINITION and PUT are idempotent: a second send is harmless
+// (PUT writes by code), so they are retried after a lost answer. DELETE
+// and a recode are not: they are retried only when nothing reached weavy.
+// Redirects are never followed (ErrRedirect). [Outcome] says, record by
+// record, what a Put did.
 //
 // # Assumptions
 //
-// The seed documents the request, not the answer. The SDK reads answers
-// tolerantly: the data section is the answer's "data" (or "result")
-// object, or the answer itself; prospects are its "prospect" (an object or
-// an array) or "prospects"; "related" and "indicators" sit beside them,
-// indicators matched to prospects by prospect_ID; maxPageNumber and
-// pageNumber are read from any section, as numbers or strings. An answer
-// that carries "error", "errors", "errorMessage" or "success": false is
-// ErrRejected whatever its HTTP status. A GET answered without the
-// prospect is ErrNotFound. The header's values are sent as strings, as
-// weavy writes its own.
+// WebHook Prospect (V5.7) documents the request, not the answer. The SDK
+// reads answers tolerantly: the data section is the answer's "data" (or
+// "result") object, or the answer itself; prospects are its "prospect"
+// (an object or an array) or "prospects"; "related" and "indicators" sit
+// beside them, indicators matched to prospects by prospect_ID;
+// maxPageNumber and pageNumber are read from any section, as numbers or
+// strings. An answer that carries "error", "errors", "errorMessage" or
+// "success": false is ErrRejected whatever its HTTP status. A GET
+// answered without the prospect is ErrNotFound. The header's values are
+// sent as strings, as weavy writes its own.
 package divalto

@@ -34,7 +34,7 @@ func ExampleProspectService_Put() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(out[0].Code, out[0].Status)
+	fmt.Println(out[0].Code, out[0].Result)
 
 	p, err := c.Prospects.Get(ctx, "P0000001", divalto.GetOptions{ResultType: divalto.Extended})
 	if err != nil {
@@ -43,7 +43,7 @@ func ExampleProspectService_Put() {
 	fmt.Println(p.Name, p.ProspectType.Code, p.Country)
 	fmt.Println(srv.Users("P0000001")[0].Prospect)
 	// Output:
-	// P0000001 written
+	// P0000001 done
 	// CHEZ SOI CTP FR
 	// P0000001
 }
@@ -113,4 +113,24 @@ func ExampleProspectService_Recode() {
 	// Output:
 	// P0000001 CHEZ SOI CTP
 	// suspect gone: true
+}
+
+// A prospect read from weavy passes validation whatever weavy holds; a
+// value the caller sets is checked.
+func ExampleProspect_Validate() {
+	c, srv := exampleClient()
+	defer srv.Close()
+	srv.AddProspect(divalto.Prospect{Code: "P1", Name: "CHEZ SOI", Email: "a@b.fr;c@d.fr", Family: divalto.Ref{Code: "GRAND-EST"}})
+
+	p, err := c.Prospects.Get(context.Background(), "P1", divalto.GetOptions{ResultType: divalto.Extended})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Family.Code, p.Validate())
+	p.Email = "x@y.fr;z@y.fr"
+	p.Workforce = "2.5"
+	fmt.Println(p.Validate())
+	// Output:
+	// GRAND-EST <nil>
+	// divalto: invalid put request: prospect.email: is not an e-mail address; prospect.workforce: is not an integer
 }

@@ -35,10 +35,10 @@ func matrixClient(t *testing.T) (*divaltotest.Server, *divalto.Client) {
 }
 
 // TestFaultMatrix plays the foundation's failures against every method.
-// Put is a read for the matrix: PUT writes by code, so a retry after a
-// lost answer writes the same thing again. Delete and Recode are writes:
-// a second one would fail, so neither is retried once it may have
-// reached weavy.
+// Put is Idempotent: PUT writes by code, so a retry after a lost answer
+// writes the same thing again. Delete and Recode are NotIdempotent: a
+// second one would fail, so neither is retried once it may have reached
+// weavy.
 func TestFaultMatrix(t *testing.T) {
 	t.Parallel()
 	typed := func(err error) bool { var e *divalto.Error; return errors.As(err, &e) }
@@ -49,7 +49,7 @@ func TestFaultMatrix(t *testing.T) {
 			if effects != nil {
 				count = func() int { return effects(srv) }
 			}
-			return srv.FailNext, func(ctx context.Context) error { return call(ctx, c) }, count
+			return faultmatrix.Injector(srv.FailNext), func(ctx context.Context) error { return call(ctx, c) }, count
 		}
 	}
 	faultmatrix.Run(t, []faultmatrix.Method{
@@ -82,7 +82,7 @@ func TestFaultMatrix(t *testing.T) {
 		}, nil)},
 		{Name: "Put", Kind: transport.Idempotent, Typed: typed, Setup: setup(func(ctx context.Context, c *divalto.Client) error {
 			out, err := c.Prospects.Put(ctx, divalto.ProspectRecord{Prospect: prospect("P2")})
-			if err == nil && out[0].Status != divalto.Written {
+			if err == nil && out[0].Result != divalto.Done {
 				return fmt.Errorf("outcome %v", out[0])
 			}
 			return err

@@ -68,3 +68,27 @@ func roundTripStable(t *testing.T, p *Prospect) {
 		t.Fatalf("unstable:\n%s\n%s", once, twice)
 	}
 }
+
+// FuzzMembers checks the walker every decoding goes through against
+// encoding/json: for any valid JSON object, the same members.
+func FuzzMembers(f *testing.F) {
+	for _, s := range []string{`{}`, ` { "a" : 1 , "b":[1,{"c":"}"}] ,"\u0061\"":"x\\\"y", "d": null}`, `{"é":true,"a":{"b":{}},"a":2}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var want map[string]json.RawMessage
+		if json.Unmarshal(b, &want) != nil || want == nil {
+			return
+		}
+		got := object(string(b))
+		if len(got) != len(want) {
+			t.Fatalf("%d members, want %d: %s", len(got), len(want), b)
+		}
+		for k, v := range want {
+			var a, c bytes.Buffer
+			if json.Compact(&a, v) != nil || json.Compact(&c, []byte(got[k])) != nil || a.String() != c.String() {
+				t.Fatalf("member %q: %s, want %s", k, got[k], v)
+			}
+		}
+	})
+}

@@ -181,7 +181,7 @@ func TestSeedGETRelated(t *testing.T) {
 	assert.Equal(t, divalto.NewRef("COUNTRY", "FR"), r.Country.Code)
 	assert.Equal(t, "FRANCE", r.Country.Label)
 	assert.Equal(t, "MOREL", r.BaseUser.LastName)
-	assert.True(t, r.BaseUser.StructureNav)
+	assert.True(t, r.BaseUser.StructureNav.On())
 	assert.Equal(t, divalto.Number("2.2922000000000353"), r.FavoriteTechnician.Longitude, "exact text, no float rounding")
 	assert.Equal(t, "FRANCE-ALSACE-MOSELLE", r.BranchOffice.BankHolidays)
 	assert.Equal(t, "FR", r.Culture.Language)

@@ -53,7 +53,11 @@ func byCode(code string) codeOnly {
 }
 
 // Get reads one prospect (verb GET). A prospect weavy does not have is
-// ErrNotFound. GET is a read: it is retried after a lost answer.
+// ErrNotFound. The prospect remembers what weavy sent: written back with
+// Put, its values are sent as they were read and never refused by
+// validation.
+//
+// GET is Idempotent (a read): it is retried after a lost answer.
 func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions) (*Prospect, error) {
 	var l validate.List
 	l.Required("codeprospect", code)
@@ -62,7 +66,7 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 		rt = Simple
 	}
 	l.Check(!rt.Valid(), "resultType", "is not simple, extended or extendedRelated")
-	if err := l.Err("divalto", "get"); err != nil {
+	if err := validationError("get", l); err != nil {
 		return nil, err
 	}
 	params := struct {
@@ -75,7 +79,7 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 	}
 	ps, err := r.prospects()
 	if err != nil {
-		return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Err: err}
+		return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Raw: r.body, Err: err}
 	}
 	for _, p := range ps {
 		if strings.EqualFold(p.Code, code) || len(ps) == 1 && p.Code == "" { // weavy matches codes without case
@@ -87,51 +91,66 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 
 // prospects reads the data section's prospects ("prospect": an object or
 // an array; or "prospects"), its "related" records and "indicators",
-// which it attaches to the prospect they name (prospect_ID).
+// which it attaches to the prospect they name (prospect_ID). Each
+// prospect keeps its own text as weavy sent it, for Validate.
 func (r *reply) prospects() ([]*Prospect, error) {
 	raw, ok := r.data["prospect"]
 	if !ok {
 		raw = r.data["prospects"]
 	}
 	var ps []*Prospect
-	switch first := firstByte(raw); first {
+	decode := func(v string) (*Prospect, error) {
+		p := new(Prospect)
+		// A copy of the prospect's own text: its strings are substrings of
+		// it, and it does not hold the page's other prospects alive.
+		if err := prospectCodec.decodeValid(strings.Clone(v), p, true); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrMalformedResponse, err)
+		}
+		return p, nil
+	}
+	switch firstByte(raw) {
 	case 0, 'n':
 	case '{':
-		p := new(Prospect)
-		if err := json.Unmarshal(raw, p); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+		p, err := decode(raw)
+		if err != nil {
+			return nil, err
 		}
 		if p.Code != "" || len(p.Extra) > 0 || p.fields.st.present != (fieldSet{}) {
 			ps = append(ps, p)
 		}
 	case '[':
-		if err := json.Unmarshal(raw, &ps); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+		err := eachElement(raw, func(i int, v string) error {
+			switch v[0] {
+			case 'n':
+				return nil
+			case '{':
+				p, err := decode(v)
+				if err == nil {
+					ps = append(ps, p)
+				}
+				return err
+			}
+			return fmt.Errorf("%w: prospect[%d] is not an object", ErrMalformedResponse, i)
+		})
+		if err != nil {
+			return nil, err
 		}
 	default:
 		return nil, fmt.Errorf("%w: prospect is neither an object nor an array", ErrMalformedResponse)
 	}
-	ps = slicesDeleteNil(ps)
 	if raw := r.data["related"]; firstByte(raw) == '[' || firstByte(raw) == '{' {
-		var rel []*Related
-		if firstByte(raw) == '{' {
-			rel = []*Related{new(Related)}
-			raw = append(append([]byte{'['}, raw...), ']')
-		}
-		if err := json.Unmarshal(raw, &rel); err != nil {
-			return nil, fmt.Errorf("%w: related: %v", ErrMalformedResponse, err)
+		rel, err := records[Related](raw, relatedCodec)
+		if err != nil {
+			return nil, err
 		}
 		if len(ps) == 1 && len(rel) > 0 {
 			ps[0].Related = rel[0]
 		}
 	}
 	if raw := r.data["indicators"]; firstByte(raw) == '[' || firstByte(raw) == '{' {
-		var ind []*Indicators
-		if firstByte(raw) == '{' {
-			raw = append(append([]byte{'['}, raw...), ']')
-		}
-		if err := json.Unmarshal(raw, &ind); err != nil {
-			return nil, fmt.Errorf("%w: indicators: %v", ErrMalformedResponse, err)
+		ind, err := records[Indicators](raw, indicatorsCodec)
+		if err != nil {
+			return nil, err
 		}
 		for _, x := range ind {
 			for _, p := range ps {
@@ -144,39 +163,64 @@ func (r *reply) prospects() ([]*Prospect, error) {
 	return ps, nil
 }
 
-func firstByte(b []byte) byte {
-	for _, c := range b {
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+// records decodes an object or an array of objects (nulls skipped).
+func records[T any](raw string, c *codec) ([]*T, error) {
+	var out []*T
+	one := func(i int, v string) error {
+		switch v[0] {
+		case 'n':
+			return nil
+		case '{':
+			x := new(T)
+			if err := c.decodeValid(strings.Clone(v), x, false); err != nil {
+				return fmt.Errorf("%w: %w", ErrMalformedResponse, err)
+			}
+			out = append(out, x)
+			return nil
+		}
+		return fmt.Errorf("%w: %s[%d] is not an object", ErrMalformedResponse, c.wire, i)
+	}
+	if firstByte(raw) == '{' {
+		return out, one(0, strings.TrimSpace(raw))
+	}
+	return out, eachElement(raw, one)
+}
+
+func firstByte(s string) byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return c
 		}
 	}
 	return 0
 }
 
-func slicesDeleteNil(ps []*Prospect) []*Prospect {
-	out := ps[:0]
-	for _, p := range ps {
-		if p != nil {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // Filters are LIST's filters; weavy ANDs the ones set. An equality
 // filter takes several values as AnyOf("a", "b") ("a|b"), and Null
 // ("null") for a field that is not set (IS NULL).
 type Filters struct {
-	Code         string `json:"codeProspect,omitempty"`       // equal
-	Name         string `json:"name,omitempty"`               // contains
-	Family       string `json:"codeProspectFamily,omitempty"` // equal
-	Country      string `json:"codeCountry,omitempty"`        // equal
-	BaseUser     string `json:"codeBaseuser,omitempty"`       // equal
-	BranchOffice string `json:"codeBranchoffice,omitempty"`   // equal
-	Email        string `json:"email,omitempty"`              // equal
-	EmailDomain  string `json:"emailDomain,omitempty"`        // ends with: "@example.fr"
-	SiretNumber  string `json:"siretNumber,omitempty"`        // equal
-	City         string `json:"city,omitempty"`               // starts with
+	// Code is codeProspect: the prospect's code equals it.
+	Code string `json:"codeProspect,omitempty"`
+	// Name is name: the prospect's name contains it.
+	Name string `json:"name,omitempty"`
+	// Family is codeProspectFamily: the prospect's family code equals it.
+	Family string `json:"codeProspectFamily,omitempty"`
+	// Country is codeCountry: the prospect's country code equals it.
+	Country string `json:"codeCountry,omitempty"`
+	// BaseUser is codeBaseuser: the code of the user in charge equals it.
+	BaseUser string `json:"codeBaseuser,omitempty"`
+	// BranchOffice is codeBranchoffice: the branch office's code equals
+	// it.
+	BranchOffice string `json:"codeBranchoffice,omitempty"`
+	// Email is email: the e-mail address equals it.
+	Email string `json:"email,omitempty"`
+	// EmailDomain is emailDomain: the e-mail address ends with it
+	// ("@example.fr").
+	EmailDomain string `json:"emailDomain,omitempty"`
+	// SiretNumber is siretNumber: the SIRET number equals it.
+	SiretNumber string `json:"siretNumber,omitempty"`
+	// City is city: the city starts with it.
+	City string `json:"city,omitempty"`
 	// NotClosedBefore keeps the prospects not closed, or closed after
 	// this time (closedDate is null OR closedDate > value).
 	NotClosedBefore time.Time `json:"-"`
@@ -212,9 +256,11 @@ type ListOptions struct {
 	Type ResultType
 	// Page is pageNumber, from 1 (1 when 0). All starts there. The page
 	// size is a weavy setting (10 by default).
-	Page    int
+	Page int
+	// Filters are filters, ANDed.
 	Filters Filters
-	OrderBy OrderBy // "" (weavy's order) or NameAsc
+	// OrderBy is orderBy: "" (weavy's order) or NameAsc.
+	OrderBy OrderBy
 	// TopRows limits the prospects listed in all (0: no limit).
 	TopRows int
 	// Indicators asks for each prospect's indicators (getIndicators).
@@ -231,7 +277,7 @@ func (o *ListOptions) params(page int) (any, error) {
 	l.Check(o.Page < 0, "pageNumber", "is negative")
 	l.Check(o.TopRows < 0, "topRows", "is negative")
 	l.Check(o.OrderBy != "" && !o.OrderBy.Valid(), "orderBy", "is not nameAsc")
-	if err := l.Err("divalto", "list"); err != nil {
+	if err := validationError("list", l); err != nil {
 		return nil, err
 	}
 	p := struct {
@@ -247,15 +293,18 @@ func (o *ListOptions) params(page int) (any, error) {
 
 // Page is one LIST page.
 type Page struct {
+	// Prospects is the page's prospects, in weavy's order.
 	Prospects []*Prospect
-	Number    int // pageNumber: weavy's, or the one asked for
+	// Number is pageNumber: weavy's, or the one asked for.
+	Number int
 	// MaxPage is the answer's maxPageNumber, the last page; 0 when weavy
 	// did not say.
 	MaxPage int
 }
 
-// List reads one page of prospects (verb LIST). LIST is a read: it is
-// retried after a lost answer.
+// List reads one page of prospects (verb LIST).
+//
+// LIST is Idempotent (a read): it is retried after a lost answer.
 func (s *ProspectService) List(ctx context.Context, opts ListOptions) (*Page, error) {
 	return s.list(ctx, &opts, max(opts.Page, 1))
 }
@@ -271,7 +320,7 @@ func (s *ProspectService) list(ctx context.Context, opts *ListOptions, page int)
 	}
 	ps, err := r.prospects()
 	if err != nil {
-		return nil, &Error{Op: "list", Verb: VerbList, StatusCode: http.StatusOK, Err: err}
+		return nil, &Error{Op: "list", Verb: VerbList, StatusCode: http.StatusOK, Raw: r.body, Err: err}
 	}
 	if r.page > 0 {
 		page = r.page
@@ -284,6 +333,9 @@ func (s *ProspectService) list(ctx context.Context, opts *ListOptions, page int)
 // send one). Only one page is held at a time. The first error ends the
 // sequence; a page answered twice (weavy ignoring pageNumber) is
 // ErrMalformedResponse rather than an endless loop.
+//
+// Each page is a LIST, Idempotent (a read): it is retried after a lost
+// answer.
 func (s *ProspectService) All(ctx context.Context, opts ListOptions) iter.Seq2[*Prospect, error] {
 	return func(yield func(*Prospect, error) bool) {
 		var previous string
@@ -316,49 +368,58 @@ func (s *ProspectService) All(ctx context.Context, opts ListOptions) iter.Seq2[*
 	}
 }
 
-// PutStatus is what happened to one record of a Put.
-type PutStatus int
+// Result is what happened to one record of a Put, and what resending it
+// would do.
+type Result int
 
 const (
-	// Written: weavy accepted the record's batch.
-	Written PutStatus = iota + 1
-	// Rejected: weavy refused the record's batch; sending it again
-	// unchanged would fail again.
-	Rejected
-	// NotSent: the record was not sent (an earlier batch failed, or the
-	// context ended); it is safe to send.
+	// Done: weavy took the record's batch.
+	Done Result = iota + 1
+	// Refused: weavy refused the record's batch; sending it again
+	// unchanged fails again.
+	Refused
+	// NotSent: the record was never sent (an earlier batch failed, or the
+	// context ended first); sending it is safe.
 	NotSent
-	// Unknown: the batch may have been written but no answer came. PUT
-	// writes by code, so sending the record again is safe.
-	Unknown
+	// Uncertain: the batch was sent but no answer proves what happened
+	// (the connection dropped, the answer could not be read). For
+	// WHK_Prospect a resend is harmless: PUT writes by code (WebHook
+	// Prospect (V5.7), verb PUT: codeprospect and codeprospectuser are
+	// globally unique codes; weavy creates the record it does not have and
+	// updates the one it has, and creates an individual's main contact
+	// only "s'il n'existe pas encore", if none exists yet), so a second
+	// identical PUT leaves weavy as the first one did.
+	Uncertain
 )
 
-func (s PutStatus) String() string {
-	switch s {
-	case Written:
-		return "written"
-	case Rejected:
-		return "rejected"
+// String is "done", "refused", "not sent" or "uncertain".
+func (r Result) String() string {
+	switch r {
+	case Done:
+		return "done"
+	case Refused:
+		return "refused"
 	case NotSent:
 		return "not sent"
-	case Unknown:
-		return "unknown"
+	case Uncertain:
+		return "uncertain"
 	}
-	return "PutStatus(" + strconv.Itoa(int(s)) + ")"
+	return "Result(" + strconv.Itoa(int(r)) + ")"
 }
 
-// PutOutcome is one record's fate in a Put.
-type PutOutcome struct {
-	Index  int    // the record's index in Put's arguments
-	Code   string // its prospect's code
-	Batch  int    // the PUT request it was in, from 0
-	Status PutStatus
-	Err    error // why, when not Written
+// Outcome is one record's fate in a Put.
+type Outcome struct {
+	// Index is the record's index in Put's arguments.
+	Index int
+	// Code is its prospect's code.
+	Code string
+	// Batch is the PUT request it was in, from 0.
+	Batch int
+	// Result is what happened to it.
+	Result Result
+	// Err is why, when the Result is not Done.
+	Err error
 }
-
-// ErrEarlierBatchFailed is the Err of records not sent because a batch
-// before theirs failed.
-var ErrEarlierBatchFailed = errors.New("not sent: an earlier batch failed")
 
 // Put writes prospects and their linked users (verb PUT), at most
 // WithMaxPerPut records per request, in order. weavy creates a prospect
@@ -367,18 +428,24 @@ var ErrEarlierBatchFailed = errors.New("not sent: an earlier batch failed")
 // which are). For an individual (IsIndividual) weavy then creates or
 // updates the prospect's main contact.
 //
-// Every record is validated first: one invalid field anywhere and
-// nothing is sent (a *ValidationError naming each field as
-// records[i].prospect.name). A user's prospect_ID is filled with its
-// prospect's code, and generic-type references given as a bare code are
-// qualified with their field's data type ("FR" is sent as "COUNTRY-FR");
-// the records given are not changed.
+// Every record is validated first (see [Prospect.Validate]): one invalid
+// value the caller set anywhere and nothing is sent (a *ValidationError
+// naming each field as records[i].prospect.name); a value read from
+// weavy and sent back unchanged is never refused. A user's prospect_ID is
+// filled with its prospect's code, generic-type references given as a
+// bare code are qualified with their field's data type ("FR" is sent as
+// "COUNTRY-FR"), and GET's generictype_ID_prospectPotential is sent as
+// PUT's generictype_ID_customerPotential; the records given are not
+// changed.
 //
-// Put returns one outcome per record, in order. It stops at the first
+// Put returns one Outcome per record, in order. It stops at the first
 // batch that fails and returns that batch's error; the records after it
-// are NotSent. PUT writes by code, so a batch is retried after a lost
-// answer.
-func (s *ProspectService) Put(ctx context.Context, records ...ProspectRecord) ([]PutOutcome, error) {
+// are NotSent.
+//
+// PUT is Idempotent: weavy writes by code, so a second send of a batch
+// leaves weavy as the first one did (see Uncertain), and a batch is
+// retried after a lost answer.
+func (s *ProspectService) Put(ctx context.Context, records ...ProspectRecord) ([]Outcome, error) {
 	var l validate.List
 	seen := map[string]int{}
 	for i := range records {
@@ -392,21 +459,21 @@ func (s *ProspectService) Put(ctx context.Context, records ...ProspectRecord) ([
 		}
 	}
 	l.Check(len(records) == 0, "records", "is empty")
-	if err := l.Err("divalto", "put"); err != nil {
+	if err := validationError("put", l); err != nil {
 		return nil, err
 	}
-	out := make([]PutOutcome, len(records))
+	out := make([]Outcome, len(records))
 	var firstErr error
 	for start, batch := 0, 0; start < len(records); start, batch = start+s.c.maxPerPut, batch+1 {
 		end := min(start+s.c.maxPerPut, len(records))
-		status, err := Written, error(nil)
+		result, err := Done, error(nil)
 		if firstErr != nil {
-			status, err = NotSent, ErrEarlierBatchFailed
+			result, err = NotSent, ErrEarlierBatchFailed
 		} else if err = s.putBatch(ctx, "put", transport.Idempotent, records[start:end]); err != nil {
-			status, firstErr = putStatus(err), err
+			result, firstErr = resultOf(err), err
 		}
 		for i := start; i < end; i++ {
-			out[i] = PutOutcome{Index: i, Code: records[i].Prospect.Code, Batch: batch, Status: status, Err: err}
+			out[i] = Outcome{Index: i, Code: records[i].Prospect.Code, Batch: batch, Result: result, Err: err}
 		}
 	}
 	return out, firstErr
@@ -416,7 +483,7 @@ func (s *ProspectService) putBatch(ctx context.Context, op string, kind transpor
 	wire := make([]ProspectRecord, len(records))
 	for i, r := range records {
 		p := *r.Prospect
-		prospectCodec.qualify(&p)
+		p.putForm()
 		users := make([]ProspectUser, len(r.Users))
 		for j, u := range r.Users {
 			if u.Prospect == "" {
@@ -429,7 +496,7 @@ func (s *ProspectService) putBatch(ctx context.Context, op string, kind transpor
 	}
 	var data any = wire
 	if len(wire) == 1 {
-		data = wire[0] // the seed's form of a single record
+		data = wire[0] // the document's form of a single record
 	}
 	_, err := s.c.call(ctx, op, kind, VerbPut, nil, data)
 	return err
@@ -440,36 +507,38 @@ func (s *ProspectService) putBatch(ctx context.Context, op string, kind transpor
 func (c *codec) qualify(v any) {
 	rv := reflect.ValueOf(v).Elem()
 	for _, f := range c.fields {
-		if f.dataType == "" {
+		if f.dataType == "" || f.kind != kRef {
 			continue
 		}
-		if r, ok := rv.Field(f.index).Addr().Interface().(*Ref); ok {
-			*r = r.Qualified(f.dataType)
-		}
+		r := rv.Field(f.index).Addr().Interface().(*Ref)
+		*r = r.Qualified(f.dataType)
 	}
 }
 
-// putStatus tells from a batch's error whether it may have been written.
-func putStatus(err error) PutStatus {
+// resultOf tells from a batch's error whether it may have been written.
+func resultOf(err error) Result {
 	var e *Error
 	switch {
 	case errors.As(err, &e) && (e.StatusCode == http.StatusTooManyRequests || e.StatusCode == http.StatusServiceUnavailable):
 		return NotSent
 	case errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500, errors.Is(err, ErrRejected):
-		return Rejected
+		return Refused
 	case transport.NothingSent(err):
 		return NotSent
 	}
-	return Unknown
+	return Uncertain
 }
 
 // Delete deletes a prospect (verb DELETE); weavy deletes its linked
-// users with it. DELETE is not retried once it may have reached weavy:
-// a second DELETE of a deleted prospect would fail.
+// users with it, by cascade.
+//
+// DELETE is NotIdempotent: it is retried only when nothing reached weavy.
+// A second DELETE of a prospect the first one deleted would be answered
+// as an error (no such prospect), hiding that the delete happened.
 func (s *ProspectService) Delete(ctx context.Context, code string) error {
 	var l validate.List
 	l.Required("codeprospect", code)
-	if err := l.Err("divalto", "delete"); err != nil {
+	if err := validationError("delete", l); err != nil {
 		return err
 	}
 	_, err := s.c.call(ctx, "delete", transport.NotIdempotent, VerbDelete, nil, byCode(code))
@@ -480,30 +549,39 @@ func (s *ProspectService) Delete(ctx context.Context, code string) error {
 // suspect is CUSTOMER_TYPE-CTSUS.
 var CustomerTypeProspect = NewRef("CUSTOMER_TYPE", "CTP")
 
-// Recode turns the suspect fromCode into the prospect toCode (the seed's
-// "recodification d'un suspect en prospect"): a PUT of the prospect
-// toCode, named name, of customer type CTP, whose internalcodeprospect
-// is fromCode. weavy keeps the suspect's data and links under the new
-// code. It is not retried once it may have reached weavy: the suspect
-// is gone after the first.
+// Recode turns the suspect fromCode into the prospect toCode (WebHook
+// Prospect (V5.7), "Exemple de recodification d'un suspect en prospect"):
+// a PUT of the prospect toCode, named name, of customer type CTP, whose
+// internalcodeprospect is fromCode. weavy keeps the suspect's data and
+// links under the new code.
+//
+// Recode is NotIdempotent: it is retried only when nothing reached weavy.
+// After a first recode the suspect fromCode is gone and toCode exists; the
+// document does not say what weavy makes of a second one.
 func (s *ProspectService) Recode(ctx context.Context, fromCode, toCode, name string) error {
 	p := &Prospect{Code: toCode, Name: name, CustomerType: CustomerTypeProspect, InternalCode: fromCode}
 	var l validate.List
 	p.check(&l, "prospect.")
 	l.Required("prospect.internalcodeprospect", fromCode)
-	if err := l.Err("divalto", "recode"); err != nil {
+	if err := validationError("recode", l); err != nil {
 		return err
 	}
 	return s.putBatch(ctx, "recode", transport.NotIdempotent, []ProspectRecord{{Prospect: p}})
 }
 
 // Definition asks weavy for the webhook's definition (verb DEFINITION)
-// and returns the data section as weavy sent it; the seed does not
-// describe it.
+// and returns the data section as weavy sent it; WebHook Prospect (V5.7)
+// does not describe it.
+//
+// DEFINITION is Idempotent (a read): it is retried after a lost answer.
 func (s *ProspectService) Definition(ctx context.Context) (json.RawMessage, error) {
 	r, err := s.c.call(ctx, "definition", transport.Idempotent, VerbDefinition, nil, nil)
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(r.data)
+	m := make(map[string]json.RawMessage, len(r.data))
+	for k, v := range r.data {
+		m[k] = json.RawMessage(v)
+	}
+	return json.Marshal(m)
 }

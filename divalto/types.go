@@ -9,6 +9,7 @@ import (
 	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
 
 	"github.com/passerelle-go/passerelle/internal/enum"
+	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 //go:generate go run ../internal/enum/enumgen -output enums_gen.go -strings Language,ResultType,OrderBy,Verb DiscountType YesNo
@@ -26,24 +27,56 @@ func (n Number) Float64() (float64, error) {
 // Int reads an integer number (a Workforce); "" is an error.
 func (n Number) Int() (int, error) { return strconv.Atoi(strings.TrimSpace(string(n))) }
 
+// Flag is a field of a related record (a user, a product depot) that
+// looks like a 0/1 flag but that WebHook Prospect (V5.7) does not type:
+// weavy's text, kept as it came ("1", "0", "", or another value such as
+// "2"), so that any value decodes and is written back unchanged.
+type Flag string
+
+// On reports whether the flag reads as set: "1", "true", "oui" or "yes"
+// (in any case, spaces ignored).
+func (f Flag) On() bool {
+	v, _, ok := parseFlag(string(f))
+	return ok && v
+}
+
+// Bool reads the flag: true for what On accepts, false for "0", "false",
+// "non", "no" and "" (in any case, spaces ignored); ok is false for any
+// other text, such as "2".
+func (f Flag) Bool() (value, ok bool) {
+	v, _, ok := parseFlag(string(f))
+	return v, ok
+}
+
 // Ref is a reference to a weavy generic type (table sw_data_generictype):
 // a data type and a code, written "COUNTRY-FR" on the wire. weavy's GET
 // answers hold the bare code ("FR") while PUT wants the qualified code
-// (the seed's PUT example: "COUNTRY-FR", "CUSTOMER_TYPE-CTP"), so a Ref
-// keeps whichever it was given: a Ref read and written back is unchanged,
-// and Put qualifies a bare code with its field's data type (Qualified).
+// (WebHook Prospect (V5.7), verb PUT: "COUNTRY-FR", "CUSTOMER_TYPE-CTP"),
+// so a Ref keeps whichever it was given: a Ref read and written back is
+// unchanged, and Put qualifies a bare code with its field's data type
+// (Qualified).
+//
+// A Prospect read from weavy splits a field's text only at that field's
+// own data type: "GRAND-EST" in generictype_ID_prospectFamily is the bare
+// code GRAND-EST, "CUSTOMER_FAMILY-Est" is the family Est.
 type Ref struct {
-	DataType string // COUNTRY, CUSTOMER_TYPE, ...; "" for a bare code
-	Code     string // FR, CTP, ...
+	// DataType is the generic type's data type (dataType: COUNTRY,
+	// CUSTOMER_TYPE, ...); "" for a bare code.
+	DataType string
+	// Code is the code within the data type (originalCode: FR, CTP, ...).
+	Code string
 }
 
 // NewRef returns the reference to code of the data type.
 func NewRef(dataType, code string) Ref { return Ref{DataType: dataType, Code: code} }
 
-// ParseRef splits "COUNTRY-FR" into data type and code. A text whose part
-// before the first "-" is not an upper-case data type name (A-Z, 0-9, _)
-// is a bare code: ParseRef("FR") and ParseRef("CA 20 à 50 M€") have no
-// data type. String joins them back to the same text.
+// ParseRef splits "COUNTRY-FR" into data type and code when the field's
+// data type is not known. It guesses: a text whose part before the first
+// "-" is an upper-case name (A-Z, 0-9, _) is read as qualified, so
+// ParseRef("GRAND-EST") has the data type GRAND; ParseRef("FR") and
+// ParseRef("CA 20 à 50 M€") have none. Where the data type is known,
+// compare with it instead (a Prospect's fields do). String joins the
+// parts back to the same text.
 func ParseRef(s string) Ref {
 	if dt, code, ok := strings.Cut(s, "-"); ok && isDataType(dt) {
 		return Ref{DataType: dt, Code: code}
@@ -98,7 +131,7 @@ func (r Ref) problem(dataType string) string {
 	case dataType != "" && r.DataType != "" && r.DataType != dataType:
 		return fmt.Sprintf("is a %s, want a %s", r.DataType, dataType)
 	}
-	return ""
+	return validate.TextProblem(r.String(), false)
 }
 
 // Paris is weavy's time zone: its dates carry none.
@@ -122,16 +155,26 @@ const DateLayout = "2006-01-02"
 // alone, or something unparseable), and sent back unchanged as long as
 // Time still matches it.
 type DateTime struct {
+	// Time is the date, in Europe/Paris; zero when weavy sent none or
+	// one that is not a date.
 	time.Time
+	// Raw is the text weavy sent when it is not in DateTimeLayout: a date
+	// alone ("2026-07-01"), or text that is not a date, kept to be sent
+	// back unchanged.
 	Raw string
 }
 
 // NewDateTime returns t as a DateTime.
 func NewDateTime(t time.Time) DateTime { return DateTime{Time: t} }
 
-// ParseDateTime reads DateTimeLayout or DateLayout in Europe/Paris.
+// ParseDateTime reads DateTimeLayout or DateLayout in Europe/Paris. A
+// time that does not exist in Paris (in the hour skipped when clocks go
+// forward) keeps its text in Raw, so that it is written back as it came.
 func ParseDateTime(s string) (DateTime, error) {
 	if t, err := time.ParseInLocation(DateTimeLayout, s, Paris); err == nil {
+		if t.Format(DateTimeLayout) != s {
+			return DateTime{Time: t, Raw: s}, nil
+		}
 		return DateTime{Time: t}, nil
 	}
 	if t, err := time.ParseInLocation(DateLayout, s, Paris); err == nil {
@@ -195,10 +238,11 @@ func (d DateTime) problem(string) string {
 }
 
 // DiscountType is how a DIVINF discount applies (divinf_remtyp1..3,
-// "Type de remise").
+// "Type de remise": discount type). Its values are the document's
+// (WebHook Prospect (V5.7), verb PUT, DIVINF fields).
 type DiscountType int
 
-// The seed's DiscountType table.
+// The discount types of WebHook Prospect (V5.7).
 const (
 	Cumulative    DiscountType = 1 // Cumulé: added to the other discounts
 	Successive    DiscountType = 2 // Succesif (sic): applied one after the other
@@ -217,7 +261,7 @@ var discountTypeTable = enum.New("DiscountType",
 // divinf_rftctrcod ("Tiers soumis au référencement").
 type YesNo int
 
-// The seed's values of divinf_rftctrcod.
+// The values of divinf_rftctrcod in WebHook Prospect (V5.7).
 const (
 	No  YesNo = 1 // Non
 	Yes YesNo = 2 // Oui
@@ -263,7 +307,7 @@ var resultTypeTable = enum.NewStrings("ResultType", []ResultType{Simple, Extende
 // OrderBy is LIST's sort order.
 type OrderBy string
 
-// The seed's sort orders.
+// The sort orders of WebHook Prospect (V5.7), verb LIST.
 const (
 	NameAsc OrderBy = "nameAsc" // by name, ascending
 )

@@ -217,8 +217,8 @@ func TestImportAllOutcomes(t *testing.T) {
 	for i := range leads {
 		leads[i] = &easycall.Lead{Nome: fmt.Sprint(i), Telefono: fmt.Sprintf("6120000%02d", i), Campaign: "reformas_2026"}
 	}
-	srv.FailNext(1, fault.Fault{Kind: fault.DropAfter})
-	srv.FailNext(1, fault.Fault{Kind: fault.Unavailable})
+	srv.FailNext(1, easycalltest.Fault{Kind: easycalltest.DropAfter})
+	srv.FailNext(1, easycalltest.Fault{Kind: easycalltest.Unavailable})
 	out := c.ImportAll(context.Background(), leads, easycall.ImportAllOptions{Concurrency: 1})
 	require.Len(t, out, 40)
 	count := map[easycall.Result]int{}
@@ -237,7 +237,7 @@ func TestImportAllOutcomes(t *testing.T) {
 	slow := easycalltest.NewServer()
 	defer slow.Close()
 	slow.AddCampaign("reformas_2026", "Reformas")
-	slow.FailNext(1000, fault.Fault{Kind: fault.Stall, Duration: 50 * time.Millisecond})
+	slow.FailNext(1000, easycalltest.Fault{Kind: easycalltest.Stall, Duration: 50 * time.Millisecond})
 	sc, _ := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(slow.URL), easycall.WithRetry(0, 0, 0))
 	go func() {
 		for started.Load() == 0 {
@@ -267,7 +267,7 @@ func TestTokenNeverShows(t *testing.T) {
 		easycall.WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
 	require.NoError(t, err)
 	var shown []any
-	for _, f := range []fault.Fault{{Kind: fault.HTMLPage}, {Kind: fault.Drop}, {Kind: fault.Stall}, {Kind: fault.Unavailable}} {
+	for _, f := range []easycalltest.Fault{{Kind: easycalltest.HTMLPage}, {Kind: easycalltest.Drop}, {Kind: easycalltest.Stall}, {Kind: easycalltest.Unavailable}} {
 		srv.FailNext(1, f)
 		_, err := c.Import(context.Background(), validLead())
 		shown = append(shown, err, errors.Unwrap(err))
@@ -297,7 +297,7 @@ func TestFaultMatrix(t *testing.T) {
 			c, err := easycall.New(easycall.TestDomain, easycalltest.Token, easycall.WithBaseURL(srv.URL), easycall.WithTimeout(faultmatrix.Timeout),
 				easycall.WithRetry(faultmatrix.Retries, faultmatrix.MinWait, faultmatrix.MaxWait), easycall.WithMaxRetryAfter(faultmatrix.MaxRetryAfter))
 			require.NoError(t, err)
-			return srv.FailNext, func(ctx context.Context) error {
+			return faultmatrix.Injector(srv.FailNext), func(ctx context.Context) error {
 				_, err := c.Import(ctx, validLead())
 				return err
 			}, func() int { return len(srv.Leads()) }

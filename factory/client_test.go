@@ -346,7 +346,7 @@ func TestFaultMatrix(t *testing.T) {
 				if effects != nil {
 					count = func() int { return effects(srv, id) }
 				}
-				return srv.FailNext, func(ctx context.Context) error { return call(ctx, c, id) }, count
+				return faultmatrix.Injector(srv.FailNext), func(ctx context.Context) error { return call(ctx, c, id) }, count
 			}}
 	}
 	activities := func(srv *factorytest.Server, id string) int { return len(srv.Activities(id)) }

@@ -59,7 +59,7 @@ func TestPushIsNotResentOnceStreamed(t *testing.T) {
 	defer crm.Close()
 	c, err := sowell.NewCRMClient(crm.URL, sowelltest.Token, sowell.WithRetry(3, 0, 0))
 	require.NoError(t, err)
-	crm.FailNext(1, fault.Fault{Kind: fault.Unavailable}) // 503 after reading the body
+	crm.FailNext(1, sowelltest.Fault{Kind: sowelltest.Unavailable}) // 503 after reading the body
 	_, err = c.Push(context.Background(), report())
 	assert.ErrorContains(t, err, "already streamed", "a 503 after the photos were sent is not retried")
 	assert.Empty(t, crm.Reports())
@@ -140,7 +140,7 @@ func TestFaultMatrix(t *testing.T) {
 				t.Cleanup(crm.Close)
 				c, err := sowell.NewCRMClient(crm.URL, sowelltest.Token, opts...)
 				require.NoError(t, err)
-				return crm.FailNext, func(ctx context.Context) error {
+				return faultmatrix.Injector(crm.FailNext), func(ctx context.Context) error {
 					_, err := c.Push(ctx, report())
 					return err
 				}, func() int { return len(crm.Reports()) }
@@ -155,7 +155,7 @@ func TestFaultMatrix(t *testing.T) {
 				t.Cleanup(sw.Close)
 				c, err := sowell.NewClient(sw.URL, sowelltest.Token, opts...)
 				require.NoError(t, err)
-				return sw.FailNext, func(ctx context.Context) error { return c.UpdateStatus(ctx, "981", sowell.Done) }, nil
+				return faultmatrix.Injector(sw.FailNext), func(ctx context.Context) error { return c.UpdateStatus(ctx, "981", sowell.Done) }, nil
 			},
 		},
 	})

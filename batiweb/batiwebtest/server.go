@@ -12,6 +12,10 @@
 // purpose ([Server.FailNext]).
 package batiwebtest
 
+// Fault, FaultKind and FailNext are generated from internal/fault in
+// fault_gen.go, the same for every fake server.
+//go:generate go run ../../internal/fault/faultgen Server
+
 import (
 	"crypto/rand"
 	"encoding/hex"
@@ -36,21 +40,6 @@ const (
 	Login = "demo"
 	// Password is the password every new Server accepts.
 	Password = "demo-password"
-)
-
-// Fault is a failure the server plays instead of answering (see FailNext).
-type Fault = fault.Fault
-
-// The failure modes of a Fault.
-const (
-	Unavailable     = fault.Unavailable     // 503, request not processed
-	TooManyRequests = fault.TooManyRequests // 429 with Retry-After, not processed
-	Drop            = fault.Drop            // connection closed, request not processed
-	DropAfter       = fault.DropAfter       // request processed, then connection closed
-	Stall           = fault.Stall           // no answer until the client gives up
-	HTMLPage        = fault.HTMLPage        // 500 with an HTML page
-	Truncated       = fault.Truncated       // request processed, half the JSON answered
-	Huge            = fault.Huge            // request processed, a 100 MB body answered
 )
 
 // Received is a lead the server imported.
@@ -143,10 +132,6 @@ func (s *Server) RefuseLeaseholders(refuse bool) {
 	defer s.mu.Unlock()
 	s.refuseLeaseholders = refuse
 }
-
-// FailNext makes the next n requests fail with f. A Fault's Kind is one of
-// the constants above.
-func (s *Server) FailNext(n int, f Fault) { s.faults.Next(n, f) }
 
 // codeMessages are the messages of the document's response code table.
 var codeMessages = map[batiweb.Code]string{

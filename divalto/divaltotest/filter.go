@@ -108,9 +108,9 @@ func parseFilters(m wireMap) ([]filter, error) {
 // never written or written null.
 func equal(field string, ref bool, v string) filter {
 	alternatives := strings.Split(v, "|")
-	bare := func(s string) string {
+	code := func(s string) string {
 		if ref {
-			return divalto.ParseRef(s).Code
+			return bare(field, s)
 		}
 		return s
 	}
@@ -123,7 +123,7 @@ func equal(field string, ref bool, v string) filter {
 				}
 				continue
 			}
-			if set && strings.EqualFold(bare(got), bare(a)) {
+			if set && strings.EqualFold(code(got), code(a)) {
 				return true
 			}
 		}

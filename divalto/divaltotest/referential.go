@@ -82,12 +82,12 @@ func (s *Server) add(into map[string]wireMap, op, code string, v any) {
 }
 
 // related answers GET extendedRelated's related records of a prospect,
-// in the seed's order; a reference that is empty or not in the
+// in the document's order; a reference that is empty or not in the
 // referential gives a record with every field "".
 func (s *Server) related(p *prospect) object {
 	generic := func(field, dataType string) object {
 		v, _ := value(p.fields, field)
-		ref := divalto.ParseRef(v).Qualified(dataType)
+		ref := divalto.Ref{Code: bare(field, v)}.Qualified(dataType)
 		var m wireMap
 		if ref.Code != "" {
 			m = s.ref.genericTypes[ref.String()]
@@ -115,9 +115,9 @@ func (s *Server) related(p *prospect) object {
 	}
 }
 
-// seedRelated is the seed's GET extendedRelated example, without its
-// empty records.
-const seedRelated = `{
+// exampleRelated is the GET extendedRelated example of WebHook Prospect
+// (V5.7), without its empty records.
+const exampleRelated = `{
 "generictype_prospectFamily": {"codegenerictype": "CUSTOMER_FAMILY-Est", "label": "Grand est", "originalCode": "Est",
   "dataType": "CUSTOMER_FAMILY", "description": "", "translationKey": "GenType_CUSTOMER_FAMILY-Est",
   "generictype_ID_parent": "", "tag": "", "orderNumber": ""},
@@ -149,7 +149,7 @@ const seedRelated = `{
   "gpsLatitude": "48.58367", "baseusergroup_ID": "#SXB-Strasbourg", "interventionTeamLifetime": "4"}
 }`
 
-func (s *Server) seedReferential() {
+func (s *Server) fillReferential() {
 	var r struct {
 		Family     divalto.GenericType  `json:"generictype_prospectFamily"`
 		BaseUser   divalto.BaseUser     `json:"baseuser"`
@@ -158,8 +158,8 @@ func (s *Server) seedReferential() {
 		Technician divalto.BaseUser     `json:"baseuser_favoriteTechnician"`
 		Branch     divalto.BranchOffice `json:"branchoffice"`
 	}
-	if err := json.Unmarshal([]byte(seedRelated), &r); err != nil {
-		panic("divaltotest: seed referential: " + err.Error())
+	if err := json.Unmarshal([]byte(exampleRelated), &r); err != nil {
+		panic("divaltotest: referential: " + err.Error())
 	}
 	s.AddGenericType(r.Family)
 	s.AddGenericType(r.Country)

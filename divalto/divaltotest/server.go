@@ -2,7 +2,7 @@
 // (WHK_Prospect) for tests and examples, in the manner of
 // net/http/httptest. It answers on
 // /v1/entrypoints/DEMO/webhook/?c=WHK_Prospect (Company, EntryPoint) and
-// implements the seed's rules in memory:
+// implements the rules of WebHook Prospect (V5.7) in memory:
 //
 //   - the envelope: POST only (405 otherwise); an unknown company or entry
 //     point is a 404; unreadable JSON, a languageCode other than FR, EN,
@@ -17,14 +17,17 @@
 //   - PUT creates or updates up to SetMaxPerPut records at once, all or
 //     nothing, with the type de tiers defaulted to CUSTOMER_TYPE-CTP on a
 //     create, an individual's main contact kept in step, recodification
-//     through internalcodeprospect, and the linked users upserted.
+//     through internalcodeprospect, and the linked users upserted. Every
+//     record needs its codeprospect; a record that creates a prospect
+//     also needs its name (the document's minimal example holds one), an
+//     update may omit it.
 //   - DELETE deletes a prospect and, by cascade, its users, its main
 //     contact and its indicators.
 //   - DEFINITION lists the wire fields.
 //
-// Tests seed it (AddProspect, SetIndicators, SetClosedDate, AddGenericType,
+// Tests fill it (AddProspect, SetIndicators, SetClosedDate, AddGenericType,
 // ...), inspect it (Prospect, Users, MainContact, Codes, Calls, Puts,
-// LastHeader) and make it fail on purpose (FailNext).
+// Paths, LastHeader) and make it fail on purpose (FailNext).
 //
 // # Answers
 //
@@ -44,10 +47,12 @@
 // DEFINITION's data is {"prospect": [wire fields], "prospectuser": [wire
 // fields], "filters": [LIST filters], "orderBy": ["nameAsc"]}.
 //
-// Every value answered is a JSON string, as in the seed's examples: a
+// Every value answered is a JSON string, as in the document's examples: a
 // field never written, or written null, is answered "". A generic-type
-// reference (a generictype_ID_... field) is answered as its bare code
-// ("FR" for COUNTRY-FR), as the seed's GET examples show.
+// reference (a generictype_ID_... field of a data type the document
+// names) is answered as its bare code, as the document's GET examples
+// show: the field's data type and its dash are taken off ("FR" for
+// COUNTRY-FR, "GRAND-EST" for CUSTOMER_FAMILY-GRAND-EST).
 //
 // # Storage
 //
@@ -58,16 +63,21 @@
 // user codes and the referential's codes are matched exactly;
 // LIST's filters compare case-insensitively (see below).
 //
-// The type de tiers has two wire names, generictype_ID_prospectType (GET's
-// and the PUT example's) and generictype_ID_customerType (the seed's rule
-// and its recodification example): the server stores a value under the
-// name it was sent with, and a write under one name drops the value under
-// the other unless the record sends both. GET's generictype_ID_prospectType
-// answers whichever is stored (prospectType first). The potential is
-// treated the same way (generictype_ID_prospectPotential in GET,
-// generictype_ID_customerPotential in PUT). A prospect created without a
-// type de tiers (absent, null or "") gets generictype_ID_prospectType
-// "CUSTOMER_TYPE-CTP".
+// The type de tiers (third-party type) has two PUT names in WebHook
+// Prospect (V5.7): generictype_ID_prospectType (the PUT example's, and
+// GET's) and generictype_ID_customerType (the document's rule and its
+// recodification example). The server stores a value under the name it
+// was sent with, and a write under one name drops the value under the
+// other unless the record sends both. GET's generictype_ID_prospectType
+// answers whichever is stored (prospectType first). A prospect created
+// without a type de tiers (absent, null or "") gets
+// generictype_ID_prospectType "CUSTOMER_TYPE-CTP".
+//
+// The potential has one PUT name, generictype_ID_customerPotential; GET
+// answers it as generictype_ID_prospectPotential. The server speaks the
+// document strictly: a PUT of generictype_ID_prospectPotential (GET's
+// name, not a PUT field) is stored as any field the document does not
+// list, and never answered as the potential.
 //
 // # List filters
 //
@@ -91,6 +101,10 @@
 // past it is empty.
 package divaltotest
 
+// Fault, FaultKind and FailNext are generated from internal/fault in
+// fault_gen.go, the same for every fake server.
+//go:generate go run ../../internal/fault/faultgen Server
+
 import (
 	"bytes"
 	"encoding/json"
@@ -98,6 +112,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"reflect"
 	"slices"
 	"strconv"
@@ -116,35 +131,31 @@ const (
 	EntryPoint = divalto.DefaultEntryPoint
 )
 
-// Fault is a failure the server plays instead of answering (see FailNext).
-type Fault = fault.Fault
-
-// The failure modes of a Fault.
-const (
-	Unavailable     = fault.Unavailable     // 503, request not processed
-	TooManyRequests = fault.TooManyRequests // 429 with Retry-After, not processed
-	Drop            = fault.Drop            // connection closed, request not processed
-	DropAfter       = fault.DropAfter       // request processed, then connection closed
-	Stall           = fault.Stall           // no answer until the client gives up
-	HTMLPage        = fault.HTMLPage        // 500 with an HTML page
-	Truncated       = fault.Truncated       // request processed, half the answer sent
-	Huge            = fault.Huge            // request processed, a 100 MB body answered
-)
-
 // Contact is a prospect's main contact (sw_data_customercontact with
 // mainContact = 1), which weavy creates for an individual
 // (isIndividual = 1) at the end of the PUT that creates or modifies it,
 // and updates at the end of every later PUT of it.
 type Contact struct {
-	Code        string // generated: C0000001, C0000002, ...
-	Prospect    string // the prospect's code
-	Name        string // the prospect's name
-	Civility    string // the prospect's generictype_ID_civility as stored ("CIVILITY-M")
-	Email       string
-	Phone       string // the prospect's phoneNumber
-	MobilePhone string // the prospect's mobilePhoneNumber
-	Main        bool   // always true: mainContact = 1
-	Updates     int    // how many PUTs updated it after the one that created it
+	// Code is the contact's code, generated: C0000001, C0000002, ...
+	Code string
+	// Prospect is the prospect's code.
+	Prospect string
+	// Name is the prospect's name.
+	Name string
+	// Civility is the prospect's generictype_ID_civility as stored
+	// ("CIVILITY-M").
+	Civility string
+	// Email is the prospect's e-mail address.
+	Email string
+	// Phone is the prospect's phoneNumber.
+	Phone string
+	// MobilePhone is the prospect's mobilePhoneNumber.
+	MobilePhone string
+	// Main is always true: mainContact = 1.
+	Main bool
+	// Updates is how many PUTs updated the contact after the one that
+	// created it.
+	Updates int
 }
 
 // Server is a fake weavy webhook entry point. Its methods are safe for
@@ -162,6 +173,7 @@ type Server struct {
 	calls      map[divalto.Verb]int
 	puts       [][]string
 	lastHeader divalto.Header
+	paths      []string
 }
 
 // wireMap is a record in wire form: field name → JSON value.
@@ -218,7 +230,8 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 
 // NewServer starts a server answering Company and EntryPoint, with no
 // prospect, pages of 10 prospects, at most divalto.DefaultMaxPerPut
-// records per PUT, and a referential holding the seed's related records:
+// records per PUT, and a referential holding the related records of the
+// document's GET extendedRelated example:
 // the generic types CUSTOMER_FAMILY-Est ("Grand est") and COUNTRY-FR
 // ("FRANCE"), the users 25 (Vincent MOREL) and TECH-01, the culture FR-FR
 // and the branch office SXB (Strasbourg).
@@ -227,13 +240,10 @@ func NewServer() *Server {
 		st: newState(), ref: newReferential(), pageSize: 10, maxPerPut: divalto.DefaultMaxPerPut,
 		calls: map[divalto.Verb]int{},
 	}
-	s.seedReferential()
+	s.fillReferential()
 	s.Server = httptest.NewServer(s.faults.Wrap(http.HandlerFunc(s.serve)))
 	return s
 }
-
-// FailNext makes the next n requests fail with f.
-func (s *Server) FailNext(n int, f Fault) { s.faults.Next(n, f) }
 
 // SetPageSize sets how many prospects a LIST page holds (10 by default,
 // weavy's setting). It panics if n < 1.
@@ -288,7 +298,7 @@ func (s *Server) SetIndicators(code string, x divalto.Indicators) {
 // them (the fields p encodes: those set, and those named by SendNull or
 // SendEmpty), but without weavy's rules: no default type de tiers, no main
 // contact, no recodification (internalcodeprospect is only stored), no
-// validation, and it is not counted in Calls or Puts. Use it to seed a
+// validation, and it is not counted in Calls or Puts. Use it to store a
 // suspect, for instance. The users are linked to p whatever their
 // Prospect field says. It panics if p.Code is empty.
 func (s *Server) AddProspect(p divalto.Prospect, users ...divalto.ProspectUser) {
@@ -391,6 +401,14 @@ func (s *Server) Puts() [][]string {
 	return out
 }
 
+// Paths returns the escaped path and query (RequestURI) of every request
+// that reached the entry point, in order (not those a fault answered).
+func (s *Server) Paths() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.paths)
+}
+
 // LastHeader returns the header of the last request whose envelope could
 // be read, numbers given as their text.
 func (s *Server) LastHeader() divalto.Header {
@@ -438,6 +456,7 @@ type apiError struct {
 	msg    string
 }
 
+// Error is the message answered.
 func (e *apiError) Error() string { return e.msg }
 
 func badRequest(format string, args ...any) error {
@@ -473,10 +492,14 @@ func (s *Server) handle(r *http.Request) (int, []byte) {
 	if r.Method != http.MethodPost {
 		return failure(http.StatusMethodNotAllowed, nil, "method "+r.Method+" is not allowed: the webhook takes POST")
 	}
-	rest, ok := strings.CutPrefix(r.URL.Path, "/v1/entrypoints/")
-	company, tail, _ := strings.Cut(rest, "/")
-	if !ok || company == "" || (tail != "webhook" && tail != "webhook/") {
-		return failure(http.StatusNotFound, nil, "no webhook at "+r.URL.Path)
+	s.mu.Lock()
+	s.paths = append(s.paths, r.URL.RequestURI())
+	s.mu.Unlock()
+	rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/v1/entrypoints/")
+	escaped, tail, _ := strings.Cut(rest, "/")
+	company, err := url.PathUnescape(escaped)
+	if !ok || err != nil || company == "" || (tail != "webhook" && tail != "webhook/") {
+		return failure(http.StatusNotFound, nil, "no webhook at "+r.URL.EscapedPath())
 	}
 	if company != Company {
 		return failure(http.StatusNotFound, nil, fmt.Sprintf("unknown company code %q", company))
@@ -660,26 +683,55 @@ func prospectCode(data json.RawMessage) (string, error) {
 	return code, nil
 }
 
-// aliases are the fields stored under two wire names: GET's name first.
-var aliases = [][2]string{
-	{"generictype_ID_prospectType", "generictype_ID_customerType"},
-	{"generictype_ID_prospectPotential", "generictype_ID_customerPotential"},
+// typeNames are the type de tiers' two PUT names: the one GET answers
+// first.
+var typeNames = [2]string{"generictype_ID_prospectType", "generictype_ID_customerType"}
+
+// getColumns are the GET names answered from stored PUT names.
+var getColumns = map[string][]string{
+	typeNames[0]:                       {typeNames[0], typeNames[1]},
+	"generictype_ID_prospectPotential": {"generictype_ID_customerPotential"},
 }
 
-// value is a stored field's text, with GET's aliases; ok is false when the
-// field was never written or written null.
+// value is a stored field's text, GET names read from their PUT names; ok
+// is false when the field was never written or written null.
 func value(f wireMap, name string) (string, bool) {
-	if v, ok := f[name]; ok && !isNull(v) {
-		return text(v), true
+	columns, ok := getColumns[name]
+	if !ok {
+		columns = []string{name}
 	}
-	for _, a := range aliases {
-		if a[0] == name {
-			if v, ok := f[a[1]]; ok && !isNull(v) {
-				return text(v), true
-			}
+	for _, c := range columns {
+		if v, ok := f[c]; ok && !isNull(v) {
+			return text(v), true
 		}
 	}
 	return "", false
+}
+
+// refTypes are the data types of the reference fields WebHook Prospect
+// (V5.7) types (ForeignKey to sw_data_generictype with its datatype), by
+// wire name, GET's names included.
+var refTypes = map[string]string{
+	"generictype_ID_country": "COUNTRY", "generictype_ID_province": "PROVINCE",
+	"generictype_ID_civility": "CIVILITY", "generictype_ID_prospectType": "CUSTOMER_TYPE",
+	"generictype_ID_customerType": "CUSTOMER_TYPE", "generictype_ID_prospectFamily": "CUSTOMER_FAMILY",
+	"generictype_ID_paymentMean": "PAYMENT_MEAN", "generictype_ID_deliveryMode": "DELIVERY_MODE",
+	"generictype_ID_taxCode": "TAX_CUSTOMER", "generictype_ID_accountingCategory": "ACCOUNTING_CATEGORY",
+	"generictype_ID_customerPotential": "CUSTOMER_POTENTIAL", "generictype_ID_prospectPotential": "CUSTOMER_POTENTIAL",
+	"generictype_ID_prospectpotential": "CUSTOMER_POTENTIAL",
+	"generictype_ID_role":              "ROLE", "generictype_ID_referencing": "PRODUCT_REFERENCING",
+	"generictype_ID_distribution": "DISTRIBUTION", "generictype_ID_market": "MARKET",
+	"generictype_ID_category": "CUSTOMERUSER_LINK",
+}
+
+// bare is a reference's code without its field's data type.
+func bare(field, v string) string {
+	if dt, ok := refTypes[field]; ok {
+		if code, ok := strings.CutPrefix(v, dt+"-"); ok {
+			return code
+		}
+	}
+	return v
 }
 
 // answerProspect is a prospect as GET and LIST answer it: exactly the
@@ -693,12 +745,7 @@ func answerProspect(p *prospect, names []string) object {
 	return o
 }
 
-func answerText(name, v string) string {
-	if strings.HasPrefix(name, "generictype_ID_") {
-		return divalto.ParseRef(v).Code
-	}
-	return v
-}
+func answerText(name, v string) string { return bare(name, v) }
 
 // answerRecord answers a stored record with every wire field of its type
 // (those not stored as ""), then its other fields in key order.
@@ -869,8 +916,19 @@ func (s *Server) put(data json.RawMessage) error {
 	}
 	recs := make([]putRecord, len(raws))
 	var problems []string
+	known := map[string]bool{}
 	for i, r := range raws {
-		recs[i], problems = readRecord(r, fmt.Sprintf("records[%d].", i), problems)
+		prefix := fmt.Sprintf("records[%d].", i)
+		recs[i], problems = readRecord(r, prefix, problems)
+		// A record that creates a prospect needs its name; an update
+		// (by code, or the recode of a stored suspect) may omit it.
+		code, origin := recs[i].code, strings.TrimSpace(text(recs[i].prospect["internalcodeprospect"]))
+		_, exists := s.st.prospects[code]
+		_, recoded := s.st.prospects[origin]
+		if code != "" && !exists && !known[code] && !(origin != "" && recoded) && strings.TrimSpace(text(recs[i].prospect["name"])) == "" {
+			problems = append(problems, prefix+"prospect.name is required to create a prospect")
+		}
+		known[code] = true
 	}
 	if len(problems) > 0 {
 		return badRequest("%s", strings.Join(problems, "; "))
@@ -922,9 +980,6 @@ func readRecord(raw json.RawMessage, prefix string, problems []string) (putRecor
 	rec.code = strings.TrimSpace(text(rec.prospect["codeprospect"]))
 	if rec.code == "" {
 		problems = append(problems, prefix+"prospect.codeprospect is required")
-	}
-	if strings.TrimSpace(text(rec.prospect["name"])) == "" {
-		problems = append(problems, prefix+"prospect.name is required")
 	}
 	var users []json.RawMessage
 	switch firstByte(top["prospectuser"]) {
@@ -1030,20 +1085,18 @@ func (st *state) apply(rec putRecord, rules bool) error {
 	for k, v := range rec.prospect {
 		p.fields[k] = v
 	}
-	for _, a := range aliases {
-		_, sent0 := rec.prospect[a[0]]
-		_, sent1 := rec.prospect[a[1]]
-		switch {
-		case sent0 && !sent1:
-			delete(p.fields, a[1])
-		case sent1 && !sent0:
-			delete(p.fields, a[0])
-		}
+	_, sent0 := rec.prospect[typeNames[0]]
+	_, sent1 := rec.prospect[typeNames[1]]
+	switch {
+	case sent0 && !sent1:
+		delete(p.fields, typeNames[1])
+	case sent1 && !sent0:
+		delete(p.fields, typeNames[0])
 	}
 	if rules && !exists {
-		if v0, ok0 := rec.prospect[aliases[0][0]]; !ok0 || text(v0) == "" {
-			if v1, ok1 := rec.prospect[aliases[0][1]]; !ok1 || text(v1) == "" {
-				p.fields[aliases[0][0]] = jsonString(divalto.CustomerTypeProspect.String())
+		if v0, ok0 := rec.prospect[typeNames[0]]; !ok0 || text(v0) == "" {
+			if v1, ok1 := rec.prospect[typeNames[1]]; !ok1 || text(v1) == "" {
+				p.fields[typeNames[0]] = jsonString(divalto.CustomerTypeProspect.String())
 			}
 		}
 	}

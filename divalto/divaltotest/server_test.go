@@ -45,7 +45,7 @@ func put(t *testing.T, c *divalto.Client, records ...divalto.ProspectRecord) {
 	out, err := c.Prospects.Put(context.Background(), records...)
 	require.NoError(t, err)
 	for _, o := range out {
-		require.Equal(t, divalto.Written, o.Status, o.Code)
+		require.Equal(t, divalto.Done, o.Result, o.Code)
 	}
 }
 
@@ -136,7 +136,7 @@ func TestPutThenGet(t *testing.T) {
 		assert.Equal(t, "Grand est", r.Family.Label)
 		require.NotNil(t, r.BaseUser)
 		assert.Equal(t, "MOREL", r.BaseUser.LastName)
-		assert.True(t, r.BaseUser.StructureNav)
+		assert.True(t, r.BaseUser.StructureNav.On())
 		require.NotNil(t, r.Country)
 		assert.Equal(t, "FRANCE", r.Country.Label)
 		assert.Equal(t, divalto.NewRef("COUNTRY", "FR"), r.Country.Code)
@@ -168,7 +168,7 @@ func TestGeneratedIndicatorsAndReferential(t *testing.T) {
 	srv := start(t)
 	srv.AddGenericType(divalto.GenericType{Code: divalto.ParseRef("M"), DataType: "CIVILITY", Label: "Monsieur"})
 	srv.AddGenericType(divalto.GenericType{Code: divalto.NewRef("PROVINCE", "67"), Label: "Bas-Rhin"})
-	srv.AddProductDepot(divalto.ProductDepot{Code: "V1", Label: "Camion 1", Vehicle: true})
+	srv.AddProductDepot(divalto.ProductDepot{Code: "V1", Label: "Camion 1", Vehicle: "1"})
 	srv.AddBaseUser(divalto.BaseUser{Code: "GRO-OUES", LastName: "OUEST"})
 	srv.AddBranchOffice(divalto.BranchOffice{Code: "NTE", Name: "Nantes"})
 	srv.AddCulture(divalto.Culture{Code: "EN-GB", Label: "English - United Kingdom", Language: "EN"})
@@ -184,7 +184,7 @@ func TestGeneratedIndicatorsAndReferential(t *testing.T) {
 	assert.Equal(t, "CIVILITY", r.Civility.DataType)
 	assert.Equal(t, "Bas-Rhin", r.Province.Label)
 	assert.Equal(t, "Camion 1", r.ProductDepot.Label)
-	assert.True(t, r.ProductDepot.Vehicle)
+	assert.True(t, r.ProductDepot.Vehicle.On())
 	assert.Equal(t, "OUEST", r.BaseUser.LastName)
 	assert.Equal(t, "Nantes", r.BranchOffice.Name)
 	assert.Equal(t, "EN", r.Culture.Language)
@@ -304,9 +304,9 @@ func TestBatchLimit(t *testing.T) {
 	for i, o := range out {
 		want := divalto.NotSent
 		if i < 3 {
-			want = divalto.Rejected
+			want = divalto.Refused
 		}
-		assert.Equal(t, want, o.Status, i)
+		assert.Equal(t, want, o.Result, i)
 	}
 	assert.Empty(t, srv.Codes())
 	assert.Equal(t, [][]string{{"P0", "P1", "P2"}}, srv.Puts())
@@ -316,7 +316,7 @@ func TestBatchLimit(t *testing.T) {
 	c2 := client(t, srv, divalto.WithMaxPerPut(2))
 	out, err = c2.Prospects.Put(context.Background(), records...)
 	require.NoError(t, err)
-	assert.Equal(t, divalto.Written, out[6].Status)
+	assert.Equal(t, divalto.Done, out[6].Result)
 	assert.Len(t, srv.Codes(), 7)
 	assert.Len(t, srv.Puts(), 5)
 }
@@ -576,7 +576,7 @@ func TestHeaderAndFaults(t *testing.T) {
 	srv.FailNext(1, divaltotest.Fault{Kind: divaltotest.DropAfter})
 	out, err := c.Prospects.Put(context.Background(), record(&divalto.Prospect{Code: "P2", Name: "Deux"}))
 	require.NoError(t, err, "PUT writes by code: retried after a lost answer")
-	assert.Equal(t, divalto.Written, out[0].Status)
+	assert.Equal(t, divalto.Done, out[0].Result)
 	assert.Equal(t, 2, srv.Calls(divalto.VerbPut))
 	assert.Equal(t, []string{"P1", "P2"}, srv.Codes())
 }
@@ -620,7 +620,7 @@ func errText(t *testing.T, m map[string]json.RawMessage) string {
 func TestEnvelopeChecks(t *testing.T) {
 	t.Parallel()
 	srv := start(t)
-	path := divalto.WebhookPath(divaltotest.Company, divaltotest.EntryPoint)
+	path := webhookPath(t, divaltotest.Company, divaltotest.EntryPoint)
 	get := `{"resultType":"simple"}`
 	code := `{"prospect":{"codeprospect":"P1"}}`
 	header := func(k, v string) string {
@@ -632,8 +632,8 @@ func TestEnvelopeChecks(t *testing.T) {
 		msg                      string
 	}{
 		{"GET method", http.MethodGet, path, "", http.StatusMethodNotAllowed, "POST"},
-		{"unknown company", http.MethodPost, divalto.WebhookPath("ACME", divaltotest.EntryPoint), envelope(validHeader, "GET", get, code), http.StatusNotFound, `"ACME"`},
-		{"unknown entry point", http.MethodPost, divalto.WebhookPath(divaltotest.Company, "SPEWHK_X"), envelope(validHeader, "GET", get, code), http.StatusNotFound, `"SPEWHK_X"`},
+		{"unknown company", http.MethodPost, webhookPath(t, "ACME", divaltotest.EntryPoint), envelope(validHeader, "GET", get, code), http.StatusNotFound, `"ACME"`},
+		{"unknown entry point", http.MethodPost, webhookPath(t, divaltotest.Company, "SPEWHK_X"), envelope(validHeader, "GET", get, code), http.StatusNotFound, `"SPEWHK_X"`},
 		{"other path", http.MethodPost, "/v1/other", "{}", http.StatusNotFound, "no webhook"},
 		{"bad JSON", http.MethodPost, path, `{"header":`, http.StatusBadRequest, "JSON"},
 		{"bad language", http.MethodPost, path, envelope(header("languageCode", `"XX"`), "GET", get, code), http.StatusBadRequest, "languageCode"},
@@ -665,7 +665,7 @@ func TestEnvelopeAccepts(t *testing.T) {
 	t.Parallel()
 	srv := start(t)
 	srv.AddProspect(divalto.Prospect{Code: "P1", Name: "Un", Country: divalto.NewRef("COUNTRY", "FR")})
-	path := divalto.WebhookPath(divaltotest.Company, divaltotest.EntryPoint)
+	path := webhookPath(t, divaltotest.Company, divaltotest.EntryPoint)
 
 	// Numbers in the header, GET with defaults.
 	numeric := `{"caller":"test","languageCode":"FR-CA","markForExport":2,"webhookVersion":1}`
@@ -720,7 +720,7 @@ func keys(m map[string]json.RawMessage) []string {
 func TestPutIsAllOrNothing(t *testing.T) {
 	t.Parallel()
 	srv := start(t)
-	path := divalto.WebhookPath(divaltotest.Company, divaltotest.EntryPoint)
+	path := webhookPath(t, divaltotest.Company, divaltotest.EntryPoint)
 	tests := []struct {
 		name, data, msg string
 	}{
@@ -777,6 +777,112 @@ func TestGetThenPutBack(t *testing.T) {
 	assert.Equal(t, before.Workforce, after.Workforce)
 	assert.Equal(t, before.DivinfCurrency, after.DivinfCurrency, "not answered by GET, so not sent back")
 	for _, f := range divalto.ExtendedFields() {
+		if f == "generictype_ID_prospectPotential" {
+			f = "generictype_ID_customerPotential" // GET's name of the potential, sent under PUT's
+		}
 		assert.True(t, after.Has(f), f)
+	}
+}
+
+func webhookPath(t *testing.T, company, entryPoint string) string {
+	t.Helper()
+	p, err := divalto.WebhookPath(company, entryPoint)
+	require.NoError(t, err)
+	return p
+}
+
+// TestPUTNamesAreTheDocuments: the potential's PUT name is
+// generictype_ID_customerPotential; GET's generictype_ID_prospectPotential
+// sent in a PUT is not the potential.
+func TestPUTNamesAreTheDocuments(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	path := webhookPath(t, divaltotest.Company, divaltotest.EntryPoint)
+	get := func(code string) map[string]json.RawMessage {
+		status, body := post(t, srv, http.MethodPost, path, envelope(validHeader, "GET", `{"resultType":"extended"}`, `{"prospect":{"codeprospect":"`+code+`"}}`))
+		require.Equal(t, http.StatusOK, status)
+		var data struct {
+			Prospect map[string]json.RawMessage `json:"prospect"`
+		}
+		require.NoError(t, json.Unmarshal(body["data"], &data))
+		return data.Prospect
+	}
+	for _, tc := range []struct {
+		name, field, value, want string
+	}{
+		{"PUT's name", "generictype_ID_customerPotential", "CUSTOMER_POTENTIAL-B", `"B"`},
+		{"GET's name is no PUT field", "generictype_ID_prospectPotential", "B", `""`},
+	} {
+		code := "P-" + tc.field
+		status, body := post(t, srv, http.MethodPost, path, envelope(validHeader, "PUT", "",
+			`{"prospect":{"codeprospect":"`+code+`","name":"X","`+tc.field+`":"`+tc.value+`"}}`))
+		require.Equal(t, http.StatusOK, status, tc.name, string(body["error"]))
+		assert.JSONEq(t, tc.want, string(get(code)["generictype_ID_prospectPotential"]), tc.name)
+	}
+}
+
+// TestBareCodeWithADash: a reference is answered without its field's data
+// type only: CUSTOMER_FAMILY-GRAND-EST is GRAND-EST, and GRAND-EST stays
+// GRAND-EST.
+func TestBareCodeWithADash(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	c := client(t, srv)
+	ctx := context.Background()
+	put(t, c, record(&divalto.Prospect{Code: "P1", Name: "X", Family: divalto.Ref{Code: "GRAND-EST"}, Market: divalto.NewRef("MARKET", "BIG-BOX")}))
+	stored, _ := srv.Prospect("P1")
+	assert.Equal(t, divalto.NewRef("CUSTOMER_FAMILY", "GRAND-EST"), stored.Family)
+	srv.AddProspect(divalto.Prospect{Code: "P2", Name: "Y", Family: divalto.Ref{Code: "GRAND-EST"}})
+	for _, code := range []string{"P1", "P2"} {
+		p, err := c.Prospects.Get(ctx, code, divalto.GetOptions{ResultType: divalto.Extended})
+		require.NoError(t, err)
+		assert.Equal(t, divalto.Ref{Code: "GRAND-EST"}, p.Family, code)
+		require.NoError(t, p.Validate(), code)
+	}
+	page, err := c.Prospects.List(ctx, divalto.ListOptions{Filters: divalto.Filters{Family: "CUSTOMER_FAMILY-GRAND-EST"}})
+	require.NoError(t, err)
+	assert.Len(t, page.Prospects, 2, "the filter compares bare codes")
+}
+
+// TestUpdateWithoutName: the name is needed to create a prospect, not to
+// update one by its code.
+func TestUpdateWithoutName(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	path := webhookPath(t, divaltotest.Company, divaltotest.EntryPoint)
+	status, body := post(t, srv, http.MethodPost, path, envelope(validHeader, "PUT", "", `{"prospect":{"codeprospect":"P1"}}`))
+	require.Equal(t, http.StatusBadRequest, status)
+	assert.Contains(t, errText(t, body), "records[0].prospect.name is required")
+	srv.AddProspect(divalto.Prospect{Code: "P1", Name: "Un"})
+	status, body = post(t, srv, http.MethodPost, path, envelope(validHeader, "PUT", "", `{"prospect":{"codeprospect":"P1","city":"DIJON"}}`))
+	require.Equal(t, http.StatusOK, status, string(body["error"]))
+	p, _ := srv.Prospect("P1")
+	assert.Equal(t, "Un", p.Name)
+	assert.Equal(t, "DIJON", p.City)
+}
+
+// TestOddValuesSurviveAGetAndAPut: what weavy holds, read and written back
+// through the client, is stored again unchanged.
+func TestOddValuesSurviveAGetAndAPut(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	c := client(t, srv)
+	ctx := context.Background()
+	srv.AddProspect(divalto.Prospect{Code: "P1", Name: strings.Repeat("N", 300), Email: "a@b.fr;c@d.fr", Workforce: "2.5",
+		Family: divalto.NewRef("CUSTOMER_FAMILY", "GRAND-EST"), ProspectPotential: divalto.Ref{Code: "IGNORED"},
+		CustomerPotential: divalto.NewRef("CUSTOMER_POTENTIAL", "B"), City: "DIJON\nCEDEX"})
+	before, _ := srv.Prospect("P1")
+	p, err := c.Prospects.Get(ctx, "P1", divalto.GetOptions{ResultType: divalto.Extended})
+	require.NoError(t, err)
+	assert.Equal(t, divalto.Ref{Code: "B"}, p.ProspectPotential, "GET answers the PUT column")
+	put(t, c, record(p))
+	after, _ := srv.Prospect("P1")
+	for _, f := range []string{"name", "email", "workforce", "generictype_ID_prospectFamily", "generictype_ID_customerPotential", "city"} {
+		b, _ := json.Marshal(before)
+		a, _ := json.Marshal(after)
+		var mb, ma map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(b, &mb))
+		require.NoError(t, json.Unmarshal(a, &ma))
+		assert.JSONEq(t, string(mb[f]), string(ma[f]), f)
 	}
 }

@@ -15,6 +15,10 @@
 // table lists first: "nome" over "nombre", "cp" over "codigo_postal".
 package easycalltest
 
+// Fault, FaultKind and FailNext are generated from internal/fault in
+// fault_gen.go, the same for every fake server.
+//go:generate go run ../../internal/fault/faultgen Server
+
 import (
 	"encoding/json"
 	"fmt"
@@ -30,21 +34,6 @@ import (
 
 // Token is the bearer token every new Server accepts.
 const Token = "demo-token"
-
-// Fault is a failure the server plays instead of answering (see FailNext).
-type Fault = fault.Fault
-
-// The failure modes of a Fault.
-const (
-	Unavailable     = fault.Unavailable     // 503, request not processed
-	TooManyRequests = fault.TooManyRequests // 429 with Retry-After, not processed
-	Drop            = fault.Drop            // connection closed, request not processed
-	DropAfter       = fault.DropAfter       // request processed, then connection closed
-	Stall           = fault.Stall           // no answer until the client gives up
-	HTMLPage        = fault.HTMLPage        // 500 with an HTML page
-	Truncated       = fault.Truncated       // request processed, half the answer sent
-	Huge            = fault.Huge            // request processed, a 100 MB body answered
-)
 
 // Received is a lead the server accepted. Values are as the JSON held
 // them: a string, a json.Number, a bool, nil, a map[string]any or a []any.
@@ -116,9 +105,6 @@ func (s *Server) CreateCustomKeys(keys ...string) {
 		s.customKeys[k] = true
 	}
 }
-
-// FailNext makes the next n requests fail with f.
-func (s *Server) FailNext(n int, f Fault) { s.faults.Next(n, f) }
 
 // Leads returns the accepted leads, in order.
 func (s *Server) Leads() []Received {

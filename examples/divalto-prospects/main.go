@@ -129,9 +129,9 @@ func story(ctx context.Context, w io.Writer, c *divalto.Client, write bool, stam
 
 	out, err := c.Prospects.Put(ctx, divalto.ProspectRecord{Prospect: p}, divalto.ProspectRecord{Prospect: suspect})
 	for _, o := range out {
-		fmt.Fprintf(w, "divalto  PUT %s (batch %d): %s\n", o.Code, o.Batch, o.Status)
-		if o.Status == divalto.Written || o.Status == divalto.Unknown {
-			created = append(created, o.Code) // written, or perhaps: delete it either way
+		fmt.Fprintf(w, "divalto  PUT %s (batch %d): %s\n", o.Code, o.Batch, o.Result)
+		if o.Result == divalto.Done || o.Result == divalto.Uncertain {
+			created = append(created, o.Code) // done, or perhaps: delete it either way
 		}
 	}
 	if err != nil {

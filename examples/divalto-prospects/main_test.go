@@ -40,7 +40,7 @@ func TestDivaltoFakes(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), &out, nil, func(string) string { return "" }))
-	for _, want := range []string{"(the in-memory divaltotest entry point)", "GET CLI-0001", ": written", "round trip on PSR-",
+	for _, want := range []string{"(the in-memory divaltotest entry point)", "GET CLI-0001", ": done", "round trip on PSR-",
 		`phoneNumber "03 80 00 00 00", mobile "06 90 11 22 33"`, "recoded suspect SSR-", "DELETE PSR-"} {
 		assert.Contains(t, out.String(), want)
 	}

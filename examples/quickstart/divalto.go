@@ -39,7 +39,7 @@ func Divalto(ctx context.Context, w io.Writer, c *divalto.Client, srv *divaltote
 	suspect := &divalto.Prospect{Code: "SSR-0001", Name: "CHEZ SOI", City: "DIJON", ProspectType: divalto.NewRef("CUSTOMER_TYPE", "CTSUS")}
 	out, err := c.Prospects.Put(ctx, divalto.ProspectRecord{Prospect: p, Users: users}, divalto.ProspectRecord{Prospect: suspect})
 	for _, o := range out {
-		fmt.Fprintf(w, "divalto  PUT %s (batch %d): %s\n", o.Code, o.Batch, o.Status)
+		fmt.Fprintf(w, "divalto  PUT %s (batch %d): %s\n", o.Code, o.Batch, o.Result)
 	}
 	if err != nil {
 		return err

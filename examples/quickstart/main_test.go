@@ -29,7 +29,7 @@ func TestQuickstart(t *testing.T) {
 		"easycall import -> HTTP 201, id L-1",
 		"easycall batch lead 1 (Bea): refused",
 		"easycall the fake received 3 leads",
-		"divalto  PUT PSR-0001 (batch 0): written",
+		"divalto  PUT PSR-0001 (batch 0): done",
 		"divalto  GET PSR-0001 extendedRelated: \"DUPONT Jean\", type CTP, country FR (FRANCE), branch office Strasbourg",
 		"divalto  weavy created the individual's main contact \"DUPONT Jean\"",
 		"divalto  recoded suspect SSR-0001 into prospect PSR-0002",

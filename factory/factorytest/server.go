@@ -18,6 +18,10 @@
 // test can play numbers, odd letter case or unknown balises.
 package factorytest
 
+// Fault, FaultKind and FailNext are generated from internal/fault in
+// fault_gen.go, the same for every fake server.
+//go:generate go run ../../internal/fault/faultgen Server
+
 import (
 	"bytes"
 	"encoding/json"
@@ -37,21 +41,6 @@ import (
 // APIKey is the key every new Server accepts, in the "apikey" header: the
 // document's demo key.
 const APIKey = factory.DemoAPIKey
-
-// Fault is a failure the server plays instead of answering (see FailNext).
-type Fault = fault.Fault
-
-// The failure modes of a Fault.
-const (
-	Unavailable     = fault.Unavailable     // 503, request not processed
-	TooManyRequests = fault.TooManyRequests // 429 with Retry-After, not processed
-	Drop            = fault.Drop            // connection closed, request not processed
-	DropAfter       = fault.DropAfter       // request processed, then connection closed
-	Stall           = fault.Stall           // no answer until the client gives up
-	HTMLPage        = fault.HTMLPage        // 500 with an HTML page
-	Truncated       = fault.Truncated       // request processed, half the JSON answered
-	Huge            = fault.Huge            // request processed, a 100 MB body answered
-)
 
 // Referentials are the lists the referential methods answer.
 type Referentials struct {
@@ -181,9 +170,6 @@ func (s *Server) SetReferentials(r Referentials) {
 	defer s.mu.Unlock()
 	s.refs = r
 }
-
-// FailNext makes the next n requests fail with f.
-func (s *Server) FailNext(n int, f Fault) { s.faults.Next(n, f) }
 
 // AddImported stores a project that came from an import flow, waiting for
 // the call center, and returns its new id.

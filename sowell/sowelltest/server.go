@@ -6,6 +6,10 @@
 // (FailNext).
 package sowelltest
 
+// Fault, FaultKind and FailNext are generated from internal/fault in
+// fault_gen.go, the same for every fake server.
+//go:generate go run ../../internal/fault/faultgen CRM SoWell
+
 import (
 	"bytes"
 	"context"
@@ -23,21 +27,6 @@ import (
 
 // Token is the bearer token both fakes accept.
 const Token = "demo-sowell-token"
-
-// Fault is a failure a fake plays instead of answering (see FailNext).
-type Fault = fault.Fault
-
-// The failure modes of a Fault.
-const (
-	Unavailable     = fault.Unavailable     // 503, request not processed
-	TooManyRequests = fault.TooManyRequests // 429 with Retry-After, not processed
-	Drop            = fault.Drop            // connection closed, request not processed
-	DropAfter       = fault.DropAfter       // request processed, then connection closed
-	Stall           = fault.Stall           // no answer until the client gives up
-	HTMLPage        = fault.HTMLPage        // 500 with an HTML page
-	Truncated       = fault.Truncated       // request processed, half the answer sent
-	Huge            = fault.Huge            // request processed, a 100 MB body answered
-)
 
 // Stored is a report the fake CRM committed, with its photos' bytes.
 type Stored struct {
@@ -68,9 +57,6 @@ func NewCRM() *CRM {
 	c.Server = httptest.NewServer(c.faults.Wrap(mux))
 	return c
 }
-
-// FailNext makes the next n requests fail with f.
-func (c *CRM) FailNext(n int, f Fault) { c.faults.Next(n, f) }
 
 // Reports returns the committed reports, in order.
 func (c *CRM) Reports() []Stored {
@@ -184,9 +170,6 @@ func NewSoWell() *SoWell {
 	})))
 	return s
 }
-
-// FailNext makes the next n requests fail with f.
-func (s *SoWell) FailNext(n int, f Fault) { s.faults.Next(n, f) }
 
 // Updates returns the statuses received, in order.
 func (s *SoWell) Updates() []Update {

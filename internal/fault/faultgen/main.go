@@ -16,8 +16,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
+	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"log"
 	"os"
 	"path/filepath"
@@ -25,7 +27,10 @@ import (
 	"text/template"
 )
 
-type kind struct{ Name, Doc string }
+type kind struct {
+	Name, Doc string
+	Value     string
+}
 
 type field struct{ Name, Type, Doc string }
 
@@ -51,11 +56,14 @@ type FaultKind int
 
 // The failure modes.
 const (
-{{range .Kinds}}{{comment .Doc "\t"}}	{{.Name}} FaultKind = FaultKind(fault.{{.Name}})
+{{range .Kinds}}{{comment .Doc "\t"}}	{{.Name}} FaultKind = {{.Value}}
 {{end}})
 
 // String names the failure mode ("503", "drop-after", ...).
 func (k FaultKind) String() string { return fault.Kind(k).String() }
+
+// The constants above are internal/fault's, value for value.
+var _ = [1]int{}[{{range $i, $k := .Kinds}}{{if $i}} | {{end}}int({{.Name}}^FaultKind(fault.{{.Name}})){{end}}]
 
 // Processes reports whether the server does the request's work before
 // failing with f, so that a client's retry would do it twice.
@@ -110,7 +118,7 @@ func main() {
 					continue
 				}
 				for _, n := range s.Names {
-					kinds = append(kinds, kind{n.Name, s.Doc.Text()})
+					kinds = append(kinds, kind{Name: n.Name, Doc: s.Doc.Text()})
 				}
 			case *ast.TypeSpec:
 				st, ok := s.Type.(*ast.StructType)
@@ -133,15 +141,29 @@ func main() {
 			}
 		}
 	}
+	// The values, computed by the type checker: go doc shows them as
+	// numbers, and a test of the fake checks they equal internal/fault's.
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	pkg, err := conf.Check("fault", fset, []*ast.File{f}, nil)
+	if err != nil {
+		log.Fatal("faultgen: ", err)
+	}
+	for i := range kinds {
+		c, ok := pkg.Scope().Lookup(kinds[i].Name).(*types.Const)
+		if !ok {
+			log.Fatalf("faultgen: %s is not a constant", kinds[i].Name)
+		}
+		kinds[i].Value = c.Val().ExactString()
+	}
 	if len(kinds) == 0 || len(fields) == 0 {
 		log.Fatal("faultgen: no Kind constants or Fault fields found in internal/fault/fault.go")
 	}
-	pkg := os.Getenv("GOPACKAGE")
-	if pkg == "" {
+	gopkg := os.Getenv("GOPACKAGE")
+	if gopkg == "" {
 		log.Fatal("faultgen: run from go:generate")
 	}
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, map[string]any{"Package": pkg, "Kinds": kinds, "Fields": fields, "Servers": os.Args[1:]}); err != nil {
+	if err := tmpl.Execute(&buf, map[string]any{"Package": gopkg, "Kinds": kinds, "Fields": fields, "Servers": os.Args[1:]}); err != nil {
 		log.Fatal("faultgen: ", err)
 	}
 	src, err := format.Source(buf.Bytes())
