@@ -6,18 +6,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
+
+	"github.com/passerelle-go/passerelle/divalto"
+	"github.com/passerelle-go/passerelle/factory"
 )
 
 // Paris is the time zone of every service's dates that carry none: La
-// Factory's, weavy's, and the zoneless dates of EasyCall and Batiweb.
-var Paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic(err) // time/tzdata is linked in
-	}
-	return loc
-}()
+// Factory's, weavy's, and the zoneless dates of EasyCall and Batiweb. It
+// is factory.Paris, the one Europe/Paris location of passerelle.
+var Paris = factory.Paris
 
 // ErrInvalidTime is the error ParseTime wraps: the text is in none of
 // the formats.
@@ -47,12 +44,12 @@ var formats = [...]struct {
 	name    string
 }{
 	UnknownFormat:   {"", false, "unknown"},
-	FactoryDateTime: {"20060102150405", true, "aaaammjjhhmmss"},
-	FactoryDate:     {"20060102", false, "aaaammjj"},
+	FactoryDateTime: {factory.DateTimeLayout, true, "aaaammjjhhmmss"},
+	FactoryDate:     {factory.DateLayout, false, "aaaammjj"},
 	RFC3339:         {time.RFC3339, true, "RFC 3339"},
 	ISODateTime:     {"2006-01-02T15:04:05", true, "ISO 8601 without offset"},
 	ISODate:         {"2006-01-02", false, "ISO 8601 date"},
-	DivaltoDateTime: {"2006-01-02 15:04:05", true, "weavy date-time"},
+	DivaltoDateTime: {divalto.DateTimeLayout, true, "weavy date-time"},
 	FrenchDateTime:  {"02/01/2006 15:04:05", true, "jj/mm/aaaa hh:mm:ss"},
 	FrenchDate:      {"02/01/2006", false, "jj/mm/aaaa"},
 }
@@ -64,11 +61,11 @@ var readers = []struct {
 	format Format
 	length int
 }{
-	{"20060102150405", FactoryDateTime, 14},
-	{"20060102", FactoryDate, 8},
+	{factory.DateTimeLayout, FactoryDateTime, 14},
+	{factory.DateLayout, FactoryDate, 8},
 	{time.RFC3339, RFC3339, 0},
 	{"2006-01-02 15:04:05Z07:00", RFC3339, 0},
-	{"2006-01-02 15:04:05", DivaltoDateTime, 19},
+	{divalto.DateTimeLayout, DivaltoDateTime, 19},
 	{"2006-01-02T15:04:05", ISODateTime, 0},
 	{"2006-01-02 15:04:05", ISODateTime, 0}, // with a fraction of a second
 	{"2006-01-02T15:04", ISODateTime, 16},

@@ -1,6 +1,8 @@
 package mapping
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/passerelle-go/passerelle/factory"
@@ -19,15 +21,12 @@ var factoryOnly = []struct {
 	{"projet_immo", func(p *factory.Project) bool { return p.Project != "" }},
 	{"objectif_achat", func(p *factory.Project) bool { return p.Goal != "" }},
 	{"budget_fourchette", func(p *factory.Project) bool { return p.BudgetRange != "" }},
-	{"surface_logement", func(p *factory.Project) bool { return p.HousingSurface != "" }},
-	{"taille_logement", func(p *factory.Project) bool { return p.HousingSize != "" }},
 	{"type_logementED", func(p *factory.Project) bool { return p.AssetType != "" }},
 	{"nature_logement", func(p *factory.Project) bool { return p.AssetNature != "" }},
 	{"code_lot", func(p *factory.Project) bool { return p.LotCode != "" }},
 	{"dept_rech", func(p *factory.Project) bool { return p.SearchedDepts != "" }},
 	{"ville_rech", func(p *factory.Project) bool { return p.SearchedCities != "" }},
 	{"revente", func(p *factory.Project) bool { return p.Resale != "" }},
-	{"commercial", func(p *factory.Project) bool { return p.SalesRep != "" }},
 	{"conclusioncode", func(p *factory.Project) bool { return p.ConclusionCode != "" }},
 	{"cloture_call", func(p *factory.Project) bool { return p.Closure != "" }},
 	{"motif_cloture", func(p *factory.Project) bool { return p.ClosureReason != "" }},
@@ -37,69 +36,123 @@ var factoryOnly = []struct {
 }
 
 // FromFactory reads a La Factory project into a Lead. The contact, its
-// address, the need (comment, budget max, housing type, callback time),
-// the marketing codes, consent and ids are carried; the real-estate
-// project's details and the call center's results have no place in the
-// pivot and are reported.
+// address, the need (comment, budget max, housing type, surface, rooms,
+// callback time), the marketing codes, consent, the seller and the ids
+// are carried; the real-estate project's details and the call center's
+// results have no place in the pivot and are reported. Phones are read in
+// Options.Region, else France: La Factory's addresses are French.
 func FromFactory(p *factory.Project, o Options) (*Lead, Report, error) {
-	r := Report{From: "factory", To: "lead", most: 31}
+	r := Report{From: "factory", To: "lead"}
 	l := &Lead{
 		FirstName: p.FirstName, LastName: p.LastName, Email: p.Email, Email2: p.Email2, Profession: p.Profession,
 		Street1: p.Street1, Street2: p.Street2, PostalCode: p.PostalCode, City: p.City, CityINSEE: p.CityINSEE,
 		Comment: p.Comment, Budget: p.BudgetMax, CallbackTime: p.CallbackTime, FormName: p.FormName,
 		Campaign: p.UTMCampaign, Channel: p.Channel, Act: p.UTMAct, Source: p.UTMSource, Medium: p.UTMMedium,
 		FactoryProjectID: p.FactoryProjectID, CallCenterProjectID: p.CallCenterProjectID, CallCenterContactID: p.CallCenterContactID,
+		Surface: p.HousingSurface, SalesRep: p.SalesRep,
 	}
 	if p.Salutation != "" {
-		var ok bool
-		if l.Civility, ok = CivilityFromFactory(p.Salutation); !ok {
-			r.add("salutation", NoValue, "not one of La Factory's civilities")
-		}
+		var loss Loss
+		l.Civility, loss = CivilityFromFactory(p.Salutation)
+		r.fit("salutation", loss, "not one of La Factory's civilities", "another spelling of a civility")
 	}
 	if p.HousingSituation != "" {
-		var ok bool
-		if l.OwnerStatus, ok = OwnerStatusFromFactory(p.HousingSituation); !ok {
-			r.add("situation_logement", NoValue, "not one of La Factory's situations")
-		}
+		var loss Loss
+		l.OwnerStatus, loss = OwnerStatusFromFactory(p.HousingSituation)
+		r.fit("situation_logement", loss, "not one of La Factory's situations", "another spelling of a situation")
 	}
-	l.Mobile = phone(&r, "tel_mobile", p.MobilePhone)
-	l.Landline = phone(&r, "tel_fixe", p.HomePhone)
-	l.WorkPhone = phone(&r, "tel_professionnel", p.WorkPhone)
+	region := o.region("", "FR")
+	l.Mobile = ReadPhone(&r, "tel_mobile", p.MobilePhone, region)
+	l.Landline = ReadPhone(&r, "tel_fixe", p.HomePhone, region)
+	l.WorkPhone = ReadPhone(&r, "tel_professionnel", p.WorkPhone, region)
 	l.BirthDate = factoryTime(&r, "date_naissance", p.BirthDate.Time, p.BirthDate.Raw)
 	l.LeadDate = factoryTime(&r, "date_acquisition", p.LeadDate.Time, p.LeadDate.Raw)
 	l.OptIn = factoryAnswer(&r, "rgpdin", p.ConsentOptIn)
 	l.OptOut = factoryAnswer(&r, "rgpdout", p.ConsentOptOut)
 	if p.HousingType != "" {
-		h, exact := HousingTypeFromFactory(p.HousingType)
-		switch {
-		case h == HousingTypeUnknown:
-			r.add("type_logement", NoValue, "no housing type in the text")
-		case !exact:
-			r.add("type_logement", Approximated, "read as "+h.String())
-		}
-		l.HousingType = h
+		var loss Loss
+		l.HousingType, loss = HousingTypeFromFactory(p.HousingType)
+		r.fit("type_logement", loss, "no housing type in the text", housingDetail[l.HousingType])
+	}
+	if p.HousingSize != "" {
+		var loss Loss
+		l.Rooms, loss = ParseRooms(p.HousingSize)
+		r.fit("taille_logement", loss, "not a number of rooms", "read as a number of rooms")
 	}
 	if p.PostalCode != "" || p.City != "" {
 		l.Country = "FR" // La Factory's addresses are French
 	}
 	for _, f := range factoryOnly {
 		if f.set(p) {
-			r.add(f.name, NoField, "")
+			r.Add(f.name, NoField, "")
 		}
 	}
-	if err := o.done(&r); err != nil {
+	if err := o.Check(&r); err != nil {
 		return nil, r, err
 	}
 	return l, r, nil
 }
 
+// fit reports a translation that was not exact: NoValue with noValue as
+// the detail, Approximated or Normalised with changed; nothing for 0.
+// Both details are constants: a report is built without allocating
+// beyond its entries.
+func (r *Report) fit(field string, loss Loss, noValue, changed string) {
+	switch loss {
+	case 0:
+	case NoValue, NoField:
+		r.Add(field, loss, noValue)
+	default:
+		r.Add(field, loss, changed)
+	}
+}
+
+// ParseRooms reads a number of rooms as French listings write it, and
+// says how faithful the reading is: 0 for a bare number ("3"), Normalised
+// for "T3", "F3", "3 pièces" or "3p" (the same count), NoValue (and 0)
+// for anything else, "studio" included.
+func ParseRooms(s string) (int, Loss) {
+	t := strings.TrimSpace(s)
+	if n, err := strconv.Atoi(t); err == nil && n > 0 && t == strconv.Itoa(n) {
+		return n, 0
+	}
+	f := fold(t)
+	f = strings.TrimPrefix(strings.TrimPrefix(f, "t"), "f")
+	for _, suffix := range []string{" pieces", " piece", "pieces", "piece", " p", "p"} {
+		f = strings.TrimSuffix(f, suffix)
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 && n < 100 {
+		return n, Normalised
+	}
+	return 0, NoValue
+}
+
+// housingDetail says how a type_logement text was read: "read as
+// Appartement", built once so that a report costs no allocation.
+var housingDetail = func() map[HousingType]string {
+	m := map[HousingType]string{}
+	for _, r := range housingTypes {
+		m[r.housing] = "read as " + r.label
+	}
+	return m
+}()
+
 // factoryTime is a La Factory date; one it could not read (kept in Raw)
 // is reported.
 func factoryTime(r *Report, field string, t time.Time, raw string) time.Time {
 	if raw != "" {
-		r.add(field, NoValue, "not a La Factory date")
+		r.Add(field, NoValue, "not a La Factory date")
 	}
 	return t
+}
+
+func factoryAnswer(r *Report, field string, v factory.OuiNon) Answer {
+	if v == "" {
+		return Unanswered
+	}
+	a, loss := AnswerFromFactory(v)
+	r.fit(field, loss, "not oui or non", "another spelling of oui or non")
+	return a
 }
 
 // inParis is t in Europe/Paris, or the zero time.
@@ -110,29 +163,25 @@ func inParis(t time.Time) time.Time {
 	return t.In(Paris)
 }
 
-// nationalOrEmpty writes a phone in its national form.
-func nationalOrEmpty(p Phone) string {
-	if p.IsZero() {
+// frenchOrE164 writes a phone for a French service: a French number in
+// its national form, any other in E.164 (a national form of another
+// country would read as a French number).
+func frenchOrE164(p Phone) string {
+	switch {
+	case p.IsZero():
 		return ""
+	case p.French():
+		return p.National()
 	}
-	return p.National()
-}
-
-func factoryAnswer(r *Report, field string, v factory.OuiNon) Answer {
-	if v == "" {
-		return Unanswered
-	}
-	b, ok := v.Bool()
-	if !ok {
-		r.add(field, NoValue, "not oui or non")
-		return Unanswered
-	}
-	return AnswerOf(b)
+	return p.E164()
 }
 
 // ToFactory writes a Lead as a La Factory project, to create or update
-// (keep the ids of the project read). Phones are written in the national
-// form; the pivot's fields La Factory has no balise for are reported.
+// (keep the ids of the project read). French phones are written in the
+// national form, others in E.164; a civility, housing type or answer
+// outside the pivot's values is reported and never written (an unknown
+// answer is not "non"); the pivot's fields La Factory has no balise for
+// are reported.
 func (l *Lead) ToFactory(o Options) (*factory.Project, Report, error) {
 	r := Report{From: "lead", To: "factory"}
 	p := &factory.Project{
@@ -141,34 +190,46 @@ func (l *Lead) ToFactory(o Options) (*factory.Project, Report, error) {
 		Comment: l.Comment, BudgetMax: l.Budget, CallbackTime: l.CallbackTime, FormName: l.FormName,
 		UTMCampaign: l.Campaign, Channel: l.Channel, UTMAct: l.Act, UTMSource: l.Source, UTMMedium: l.Medium,
 		FactoryProjectID: l.FactoryProjectID, CallCenterProjectID: l.CallCenterProjectID, CallCenterContactID: l.CallCenterContactID,
-		MobilePhone: nationalOrEmpty(l.Mobile), HomePhone: nationalOrEmpty(l.Landline), WorkPhone: nationalOrEmpty(l.WorkPhone),
+		MobilePhone: frenchOrE164(l.Mobile), HomePhone: frenchOrE164(l.Landline), WorkPhone: frenchOrE164(l.WorkPhone),
 		BirthDate: factory.Date{Time: inParis(l.BirthDate)}, LeadDate: factory.DateTime{Time: inParis(l.LeadDate)},
-		HousingType: l.HousingType.Factory(),
+		HousingSurface: l.Surface, SalesRep: l.SalesRep,
 	}
 	if l.Civility != CivilityUnknown {
-		p.Salutation, _ = l.Civility.Factory()
+		var ok bool
+		if p.Salutation, ok = l.Civility.Factory(); !ok {
+			r.Add("Civility", NoValue, "not one of the pivot's civilities")
+		}
+	}
+	if l.HousingType != HousingTypeUnknown {
+		if p.HousingType = l.HousingType.Factory(); p.HousingType == "" {
+			r.Add("HousingType", NoValue, "not one of the pivot's housing types")
+		}
+	}
+	if l.Rooms != 0 {
+		p.HousingSize = strconv.Itoa(l.Rooms)
 	}
 	if l.OwnerStatus != OwnerStatusUnknown {
 		var exact bool
 		p.HousingSituation, exact = l.OwnerStatus.Factory()
 		switch {
 		case p.HousingSituation == "":
-			r.add("OwnerStatus", NoValue, l.OwnerStatus.String()+" has no La Factory situation")
+			r.Add("OwnerStatus", NoValue, l.OwnerStatus.String()+" has no La Factory situation")
 		case !exact:
-			r.add("OwnerStatus", Approximated, "written "+string(p.HousingSituation))
+			r.Add("OwnerStatus", Approximated, "written "+string(p.HousingSituation))
 		}
 	}
-	if l.OptIn != Unanswered {
-		p.ConsentOptIn = factory.OuiNonOf(l.OptIn == Yes)
+	var ok bool
+	if p.ConsentOptIn, ok = l.OptIn.Factory(); !ok && l.OptIn != Unanswered {
+		r.Add("OptIn", NoValue, "neither yes nor no")
 	}
-	if l.OptOut != Unanswered {
-		p.ConsentOptOut = factory.OuiNonOf(l.OptOut == Yes)
+	if p.ConsentOptOut, ok = l.OptOut.Factory(); !ok && l.OptOut != Unanswered {
+		r.Add("OptOut", NoValue, "neither yes nor no")
 	}
 	if l.Country != "" && l.Country != "FR" {
-		r.add("Country", NoField, "La Factory's addresses are French")
+		r.Add("Country", NoField, "La Factory's addresses are French")
 	}
-	r.uncarried(l, allFields&^(fCompany|fStreet3|fRegion|fProvince|fLatitude|fLongitude|fDivaltoCode))
-	if err := o.done(&r); err != nil {
+	r.uncarried(l, allFields&^(fCompany|fCompanyTaxID|fStreet3|fRegion|fProvince|fLatitude|fLongitude|fDivaltoCode))
+	if err := o.Check(&r); err != nil {
 		return nil, r, err
 	}
 	return p, r, nil

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"math/bits"
 	"strings"
 	"time"
 )
@@ -10,60 +11,116 @@ import (
 // from a Lead to a service's type, so N services need 2N converters.
 // Every converter returns a Report of what it could not carry.
 type Lead struct {
-	// The person.
-	Civility    Civility
-	FirstName   string
-	LastName    string
-	Company     string // a business's name (a Divalto prospect that is not an individual)
-	BirthDate   time.Time
-	Profession  string
+	// Civility is the person's title.
+	Civility Civility
+	// FirstName is the first name (prénom, nome, nombre).
+	FirstName string
+	// LastName is the last name (nom, cognome, apellido).
+	LastName string
+	// Company is a business's name: a weavy prospect that is not an
+	// individual.
+	Company string
+	// BirthDate is the date of birth (La Factory's date_naissance).
+	BirthDate time.Time
+	// Profession is the person's job, as written.
+	Profession string
+	// OwnerStatus is how the person occupies their home.
 	OwnerStatus OwnerStatus
+	// CompanyTaxID is the company's tax id: EasyCall's partita_iva
+	// (CIF/NIF), weavy's vatIntra (intra-EU VAT number).
+	CompanyTaxID string
 
-	// Contact details. Phones are parsed: a text that is not a phone
-	// number is reported, never carried.
-	Email     string
-	Email2    string
-	Mobile    Phone
-	Landline  Phone
-	WorkPhone Phone // the work phone, or another (EasyCall's altro_telefono)
+	// Email is the main e-mail address.
+	Email string
+	// Email2 is a second e-mail address (La Factory's email2).
+	Email2 string
+	// Mobile is the mobile phone. Phones are parsed in the lead's region:
+	// a text that is not a valid number is reported, never carried.
+	Mobile Phone
+	// Landline is the home phone.
+	Landline Phone
+	// WorkPhone is the work phone, or another one (EasyCall's
+	// altro_telefono).
+	WorkPhone Phone
 
-	// The address.
-	Street1    string
-	Street2    string
-	Street3    string
+	// Street1 is the first line of the street address.
+	Street1 string
+	// Street2 is the second line of the street address.
+	Street2 string
+	// Street3 is the third line of the street address (weavy's address3).
+	Street3 string
+	// PostalCode is the postal code, as written.
 	PostalCode string
-	City       string
-	CityINSEE  string // La Factory's insee_ville
-	Region     string
-	Province   string
-	Country    string   // ISO 3166 code, FR
-	Latitude   *float64 // degrees
-	Longitude  *float64
+	// City is the town.
+	City string
+	// CityINSEE is the town's INSEE code (La Factory's insee_ville).
+	CityINSEE string
+	// Region is the region (EasyCall's regione).
+	Region string
+	// Province is the province or district (EasyCall's provincia, weavy's
+	// generictype_ID_province code).
+	Province string
+	// Country is an ISO 3166-1 alpha-2 code ("FR", "ES"): the converters
+	// read country names in any language with [Country] and report the
+	// rewrite.
+	Country string
+	// Latitude is in degrees, north positive.
+	Latitude *float64
+	// Longitude is in degrees, east positive.
+	Longitude *float64
 
-	// The project.
-	HousingType  HousingType
-	Comment      string // the need, in the person's words
-	Budget       string // as written: "300000", "200 à 250 k€"
-	CallbackTime string // when to call back, as written
+	// HousingType is the kind of home.
+	HousingType HousingType
+	// Surface is the home's surface in square metres, as written: La
+	// Factory's surface_logement ("75", "75 m²").
+	Surface string
+	// Rooms is the number of rooms, 0 when not given: La Factory's
+	// taille_logement ("3", "T3"), Batiweb's amountofrooms.
+	Rooms int
+	// Comment is the need, in the person's words.
+	Comment string
+	// Budget is the budget as written: "300000", "200 à 250 k€".
+	Budget string
+	// CallbackTime is when to call back, as written: La Factory's
+	// horaire_rappel.
+	CallbackTime string
 
-	// The marketing origin.
+	// Campaign is the marketing campaign's code (utm_campaign, EasyCall's
+	// external campaign).
 	Campaign string
-	Channel  string // La Factory's canal
-	Act      string // La Factory's utm_act (origine)
-	Source   string
-	Medium   string
+	// Channel is La Factory's canal.
+	Channel string
+	// Act is La Factory's utm_act (origine).
+	Act string
+	// Source is the marketing source (utm_source).
+	Source string
+	// Medium is the marketing medium (utm_medium, support).
+	Medium string
+	// FormName is the web form the lead came from (nom_formulaire).
 	FormName string
-	LeadDate time.Time // when the person asked
+	// LeadDate is when the person asked.
+	LeadDate time.Time
 
-	// Consent.
-	OptIn  Answer // agreed to be contacted (RGPD opt-in)
-	OptOut Answer // asked not to be contacted (RGPD opt-out)
+	// OptIn is whether the person agreed to be contacted (RGPD opt-in).
+	OptIn Answer
+	// OptOut is whether the person asked not to be contacted (RGPD
+	// opt-out).
+	OptOut Answer
 
-	// The lead's ids in the services.
-	FactoryProjectID    string
+	// SalesRep is who follows the lead: La Factory's commercial (a
+	// seller's e-mail), weavy's baseuser_ID (a user code).
+	SalesRep string
+
+	// FactoryProjectID is La Factory's project id (factoryprojectid).
+	FactoryProjectID string
+	// CallCenterProjectID is the call center's project id
+	// (callcenterprojectid).
 	CallCenterProjectID string
+	// CallCenterContactID is the call center's contact id
+	// (callcentercontactid).
 	CallCenterContactID string
-	DivaltoCode         string
+	// DivaltoCode is weavy's prospect code (codeprospect).
+	DivaltoCode string
 }
 
 // Answer is a yes/no question's answer, or none.
@@ -71,9 +128,9 @@ type Answer int8
 
 // The answers.
 const (
-	Unanswered Answer = iota
-	Yes
-	No
+	Unanswered Answer = iota // the question was not answered
+	Yes                      // yes
+	No                       // no
 )
 
 // AnswerOf is Yes for true and No for false.
@@ -83,6 +140,9 @@ func AnswerOf(b bool) Answer {
 	}
 	return No
 }
+
+// Valid reports whether a is Yes or No.
+func (a Answer) Valid() bool { return a == Yes || a == No }
 
 // FullName is "First Last" (JoinName), or the company's name.
 func (l *Lead) FullName() string {
@@ -101,15 +161,23 @@ const (
 	// NoValue: the target's field has no value for it (an unknown code, a
 	// text that is not a phone number); it was dropped.
 	NoValue
-	// Approximated: carried as the nearest value the target has.
+	// Approximated: carried as the nearest value the target has; the
+	// meaning changed (Mademoiselle written Madame, "Villa" read as a
+	// house, a budget of 250000 written as Batiweb's "Plus de 6000€").
 	Approximated
-	// Normalised: carried in the target's form ("06 12 34 56 78" as
-	// "+33612345678"); nothing is lost.
+	// Normalised: carried in another spelling of the same meaning ("M."
+	// written "Monsieur", "06.12.34.56.78" written "06 12 34 56 78",
+	// "España" written "ES"); nothing is lost.
 	Normalised
 )
 
+// String is the loss in English: "no equivalent field", ...; the zero
+// Loss, which the reading functions return for an exact reading, is
+// "exact".
 func (l Loss) String() string {
 	switch l {
+	case 0:
+		return "exact"
 	case NoField:
 		return "no equivalent field"
 	case NoValue:
@@ -128,11 +196,19 @@ func (l Loss) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
 
 // Entry is one field a converter did not carry as it was.
 type Entry struct {
-	Field  string // the source's wire name ("tel_mobile", "generictype_ID_civility")
-	Loss   Loss
-	Detail string // what happened; never the value, which may be personal data
+	// Field is the source's name for the field: a service's wire name
+	// ("tel_mobile", "generictype_ID_civility"), a path into nested
+	// records ("related.baseuser.lastName"), or the pivot's field name
+	// ("Civility") when the source is a Lead.
+	Field string
+	// Loss is what happened to it.
+	Loss Loss
+	// Detail says how; it never holds the value, which may be personal
+	// data.
+	Detail string
 }
 
+// String is "field: loss (detail)".
 func (e Entry) String() string {
 	s := e.Field + ": " + e.Loss.String()
 	if e.Detail != "" {
@@ -142,19 +218,56 @@ func (e Entry) String() string {
 }
 
 // Report names every field a conversion dropped, approximated or
-// normalised, and why.
+// normalised, and why. A converter of your own fills one with Add,
+// Dropped and Uncarried and ends with Options.Check.
 type Report struct {
-	From, To string // "factory", "lead", "batiweb", ...
-	Entries  []Entry
-
-	most int // the most entries the converter can write: one allocation
+	// From and To name the two sides: "factory", "lead", "batiweb", ...
+	From, To string
+	// Entries are the fields not carried as they were, in the order the
+	// converter met them.
+	Entries []Entry
 }
 
-func (r *Report) add(field string, loss Loss, detail string) {
-	if r.Entries == nil {
-		r.Entries = make([]Entry, 0, max(r.most, 4))
+// Add names a field the conversion did not carry as it was.
+func (r *Report) Add(field string, loss Loss, detail string) {
+	n := len(r.Entries)
+	switch {
+	case r.Entries == nil:
+		r.Entries = make([]Entry, 1, 8)
+	case n < cap(r.Entries):
+		r.Entries = r.Entries[:n+1]
+	default:
+		r.Entries = append(r.Entries, Entry{})
 	}
-	r.Entries = append(r.Entries, Entry{field, loss, detail})
+	// Field by field: cheaper than copying a whole Entry while the
+	// garbage collector is marking.
+	e := &r.Entries[n]
+	e.Field, e.Loss, e.Detail = field, loss, detail
+}
+
+// Dropped reports field as having no place in the target (NoField) when
+// value holds something other than spaces.
+func (r *Report) Dropped(field, value string) {
+	if strings.TrimSpace(value) != "" {
+		r.Add(field, NoField, "")
+	}
+}
+
+// Uncarried reports, as having no field in the target (NoField), each
+// field of l that holds a value and is not named in carried (the pivot's
+// field names: "FirstName", "Mobile"; see LeadFields). A converter to a
+// service calls it last, so that a field added to Lead one day is
+// reported until the converter carries it.
+func (r *Report) Uncarried(l *Lead, carried ...string) {
+	var set field
+	for _, name := range carried {
+		for i, f := range leadFields {
+			if f.name == name {
+				set |= 1 << i
+			}
+		}
+	}
+	r.uncarried(l, set)
 }
 
 // Lost returns the entries that lost something: every one but Normalised.
@@ -178,6 +291,17 @@ func (r Report) Has(field string) bool {
 	return false
 }
 
+// Kind returns the loss the report gives field, and whether it names it.
+func (r Report) Kind(field string) (Loss, bool) {
+	for _, e := range r.Entries {
+		if e.Field == field {
+			return e.Loss, true
+		}
+	}
+	return 0, false
+}
+
+// String is "from -> to: entry; entry".
 func (r Report) String() string {
 	parts := make([]string, len(r.Entries))
 	for i, e := range r.Entries {
@@ -187,8 +311,12 @@ func (r Report) String() string {
 }
 
 // LossError is a strict conversion that would have lost something.
-type LossError struct{ Report *Report }
+type LossError struct {
+	// Report is the conversion's report; its Lost entries are why.
+	Report *Report
+}
 
+// Error names the fields that would have been lost.
 func (e *LossError) Error() string {
 	lost := e.Report.Lost()
 	parts := make([]string, len(lost))
@@ -206,9 +334,18 @@ type Options struct {
 	// DivaltoCivility maps civilities to weavy's CIVILITY codes
 	// (DefaultDivaltoCivility when nil).
 	DivaltoCivility DivaltoCivility
+	// Region is the ISO 3166-1 alpha-2 region that phone numbers without
+	// an international prefix are read in when the source does not say
+	// where the lead lives. When it is "", the lead's country decides
+	// (EasyCall's nazione, weavy's country), else the service's own:
+	// France for La Factory and weavy, Spain for EasyCall.
+	Region string
 }
 
-func (o Options) done(r *Report) error {
+// Check ends a conversion: in strict mode, a report with a loss (any
+// entry but Normalised) is a *LossError holding a copy of the report;
+// otherwise nil.
+func (o Options) Check(r *Report) error {
 	if o.Strict {
 		for _, e := range r.Entries {
 			if e.Loss != Normalised {
@@ -220,31 +357,57 @@ func (o Options) done(r *Report) error {
 	return nil
 }
 
-// phone parses a source's phone text into the pivot, reporting a text
-// that is not one, or one written otherwise than in its national form.
-func phone(r *Report, field, text string) Phone {
-	if strings.TrimSpace(text) == "" {
+// region is the region to read a source's phones in: Options.Region, else
+// the lead's country when it has a numbering plan, else def.
+func (o Options) region(country, def string) string {
+	switch {
+	case o.Region != "":
+		return o.Region
+	case len(country) == 2:
+		return country
+	}
+	return def
+}
+
+// ReadPhone reads a source's phone text in region (an ISO 3166-1 code,
+// "" for France) into the pivot, for a converter of your own. A text
+// that is not a valid number is reported as NoValue and not carried; one
+// written in neither its national form nor E.164 is reported as
+// Normalised, since a converter back writes one of those; a blank text
+// (spaces only) is reported as NoValue.
+func ReadPhone(r *Report, field, text, region string) Phone {
+	if text == "" {
 		return Phone{}
 	}
-	p, err := ParsePhone(text)
+	if strings.TrimSpace(text) == "" {
+		r.Add(field, NoValue, "blank")
+		return Phone{}
+	}
+	p, err := ParsePhoneIn(text, region)
 	if err != nil {
-		r.add(field, NoValue, "not a phone number")
+		r.Add(field, NoValue, "not a phone number")
 		return Phone{}
 	}
 	if !p.isNational(text) && text != p.E164() {
-		r.add(field, Normalised, "written in neither the national form nor E.164")
+		r.Add(field, Normalised, "written in neither the national form nor E.164")
 	}
 	return p
 }
 
-// parsedTime reads a source's date text, reporting one it cannot read.
-func parsedTime(r *Report, field, text string) time.Time {
+// ReadTime reads a source's date text in any of the services' formats
+// (ParseTime), for a converter of your own; one it cannot read is
+// reported as NoValue.
+func ReadTime(r *Report, field, text string) time.Time {
+	if text == "" {
+		return time.Time{}
+	}
 	if strings.TrimSpace(text) == "" {
+		r.Add(field, NoValue, "blank")
 		return time.Time{}
 	}
 	t, _, err := ParseTime(text)
 	if err != nil {
-		r.add(field, NoValue, "not a date")
+		r.Add(field, NoValue, "not a date")
 	}
 	return t
 }
@@ -261,6 +424,7 @@ const (
 	fBirthDate
 	fProfession
 	fOwnerStatus
+	fCompanyTaxID
 	fEmail
 	fEmail2
 	fMobile
@@ -278,6 +442,8 @@ const (
 	fLatitude
 	fLongitude
 	fHousingType
+	fSurface
+	fRooms
 	fComment
 	fBudget
 	fCallbackTime
@@ -290,6 +456,7 @@ const (
 	fLeadDate
 	fOptIn
 	fOptOut
+	fSalesRep
 	fFactoryProjectID
 	fCallCenterProjectID
 	fCallCenterContactID
@@ -300,10 +467,7 @@ const (
 const allFields = fDivaltoCode<<1 - 1
 
 // leadFields is every field of the pivot, in Lead's order (a test holds
-// it to Lead), with whether a lead holds a value in it. A converter to a
-// service names the fields it carries; uncarried reports each other one
-// that holds a value, so a field added to Lead is reported by every
-// converter until one carries it.
+// it to Lead), with whether a lead holds a value in it.
 var leadFields = [...]struct {
 	name string
 	set  func(*Lead) bool
@@ -315,6 +479,7 @@ var leadFields = [...]struct {
 	{"BirthDate", func(l *Lead) bool { return !l.BirthDate.IsZero() }},
 	{"Profession", func(l *Lead) bool { return l.Profession != "" }},
 	{"OwnerStatus", func(l *Lead) bool { return l.OwnerStatus != OwnerStatusUnknown }},
+	{"CompanyTaxID", func(l *Lead) bool { return l.CompanyTaxID != "" }},
 	{"Email", func(l *Lead) bool { return l.Email != "" }},
 	{"Email2", func(l *Lead) bool { return l.Email2 != "" }},
 	{"Mobile", func(l *Lead) bool { return !l.Mobile.IsZero() }},
@@ -332,6 +497,8 @@ var leadFields = [...]struct {
 	{"Latitude", func(l *Lead) bool { return l.Latitude != nil }},
 	{"Longitude", func(l *Lead) bool { return l.Longitude != nil }},
 	{"HousingType", func(l *Lead) bool { return l.HousingType != HousingTypeUnknown }},
+	{"Surface", func(l *Lead) bool { return l.Surface != "" }},
+	{"Rooms", func(l *Lead) bool { return l.Rooms != 0 }},
 	{"Comment", func(l *Lead) bool { return l.Comment != "" }},
 	{"Budget", func(l *Lead) bool { return l.Budget != "" }},
 	{"CallbackTime", func(l *Lead) bool { return l.CallbackTime != "" }},
@@ -344,26 +511,84 @@ var leadFields = [...]struct {
 	{"LeadDate", func(l *Lead) bool { return !l.LeadDate.IsZero() }},
 	{"OptIn", func(l *Lead) bool { return l.OptIn != Unanswered }},
 	{"OptOut", func(l *Lead) bool { return l.OptOut != Unanswered }},
+	{"SalesRep", func(l *Lead) bool { return l.SalesRep != "" }},
 	{"FactoryProjectID", func(l *Lead) bool { return l.FactoryProjectID != "" }},
 	{"CallCenterProjectID", func(l *Lead) bool { return l.CallCenterProjectID != "" }},
 	{"CallCenterContactID", func(l *Lead) bool { return l.CallCenterContactID != "" }},
 	{"DivaltoCode", func(l *Lead) bool { return l.DivaltoCode != "" }},
 }
 
+// LeadFields returns the names of the pivot's fields, in Lead's order:
+// the names Report.Uncarried takes.
+func LeadFields() []string {
+	out := make([]string, len(leadFields))
+	for i, f := range leadFields {
+		out[i] = f.name
+	}
+	return out
+}
+
 // uncarried reports, as having no field in the target, each of l's
 // fields that holds a value and is not in carried.
 func (r *Report) uncarried(l *Lead, carried field) {
-	for i, f := range leadFields {
-		if carried&(1<<i) == 0 && f.set(l) {
-			r.add(f.name, NoField, "")
-		}
+	for left := l.setFields() &^ carried; left != 0; left &= left - 1 {
+		r.Add(leadFields[bits.TrailingZeros64(uint64(left))].name, NoField, "")
 	}
 }
 
-// drop reports a source field that has no place in the target and holds
-// a value.
-func drop(r *Report, field, value string) {
-	if strings.TrimSpace(value) != "" {
-		r.add(field, NoField, "")
+// setFields is the fields of l that hold a value, as leadFields' set
+// functions say (a test holds them to each other), without a call per
+// field.
+func (l *Lead) setFields() field {
+	var f field
+	b := func(set bool, x field) {
+		if set {
+			f |= x
+		}
 	}
+	b(l.Civility != CivilityUnknown, fCivility)
+	b(l.FirstName != "", fFirstName)
+	b(l.LastName != "", fLastName)
+	b(l.Company != "", fCompany)
+	b(!l.BirthDate.IsZero(), fBirthDate)
+	b(l.Profession != "", fProfession)
+	b(l.OwnerStatus != OwnerStatusUnknown, fOwnerStatus)
+	b(l.CompanyTaxID != "", fCompanyTaxID)
+	b(l.Email != "", fEmail)
+	b(l.Email2 != "", fEmail2)
+	b(!l.Mobile.IsZero(), fMobile)
+	b(!l.Landline.IsZero(), fLandline)
+	b(!l.WorkPhone.IsZero(), fWorkPhone)
+	b(l.Street1 != "", fStreet1)
+	b(l.Street2 != "", fStreet2)
+	b(l.Street3 != "", fStreet3)
+	b(l.PostalCode != "", fPostalCode)
+	b(l.City != "", fCity)
+	b(l.CityINSEE != "", fCityINSEE)
+	b(l.Region != "", fRegion)
+	b(l.Province != "", fProvince)
+	b(l.Country != "", fCountry)
+	b(l.Latitude != nil, fLatitude)
+	b(l.Longitude != nil, fLongitude)
+	b(l.HousingType != HousingTypeUnknown, fHousingType)
+	b(l.Surface != "", fSurface)
+	b(l.Rooms != 0, fRooms)
+	b(l.Comment != "", fComment)
+	b(l.Budget != "", fBudget)
+	b(l.CallbackTime != "", fCallbackTime)
+	b(l.Campaign != "", fCampaign)
+	b(l.Channel != "", fChannel)
+	b(l.Act != "", fAct)
+	b(l.Source != "", fSource)
+	b(l.Medium != "", fMedium)
+	b(l.FormName != "", fFormName)
+	b(!l.LeadDate.IsZero(), fLeadDate)
+	b(l.OptIn != Unanswered, fOptIn)
+	b(l.OptOut != Unanswered, fOptOut)
+	b(l.SalesRep != "", fSalesRep)
+	b(l.FactoryProjectID != "", fFactoryProjectID)
+	b(l.CallCenterProjectID != "", fCallCenterProjectID)
+	b(l.CallCenterContactID != "", fCallCenterContactID)
+	b(l.DivaltoCode != "", fDivaltoCode)
+	return f
 }

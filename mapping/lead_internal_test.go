@@ -30,7 +30,8 @@ func TestLeadFieldsIsLead(t *testing.T) {
 		case reflect.Struct:
 			switch fv.Interface().(type) {
 			case Phone:
-				fv.Set(reflect.ValueOf(Phone{national: "0612345678"}))
+				p, _ := ParsePhone("06 12 34 56 78")
+				fv.Set(reflect.ValueOf(p))
 			case time.Time:
 				fv.Set(reflect.ValueOf(time.Unix(1, 0)))
 			default:
@@ -40,6 +41,9 @@ func TestLeadFieldsIsLead(t *testing.T) {
 		for j, g := range leadFields {
 			if got := g.set(&l); got != (i == j) {
 				t.Errorf("with only %s set, leadFields[%d] (%s).set is %v", f.name, j, g.name, got)
+			}
+			if got := l.setFields()&(1<<j) != 0; got != (i == j) {
+				t.Errorf("with only %s set, setFields has %s: %v", f.name, g.name, got)
 			}
 		}
 	}

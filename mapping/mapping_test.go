@@ -284,7 +284,22 @@ func BenchmarkFactoryToBatiweb(b *testing.B) {
 			}
 		}
 	})
+	// The same by hand through a pivot: a Lead and a batiweb.Lead on the
+	// heap, fields copied, phones kept as written: what any pivot design
+	// pays before translating anything.
+	b.Run("by-hand-pivot", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			l := &mapping.Lead{FirstName: p.FirstName, LastName: p.LastName, Email: p.Email, Email2: p.Email2, City: p.City,
+				PostalCode: p.PostalCode, Street1: p.Street1, Street2: p.Street2, Comment: p.Comment, Budget: p.BudgetMax,
+				CallbackTime: p.CallbackTime, Campaign: p.UTMCampaign, FactoryProjectID: p.FactoryProjectID}
+			benchSink = &batiweb.Lead{Email: l.Email, City: l.City, Zipcode: l.PostalCode, FirstName: l.FirstName,
+				LastName: l.LastName, Address: l.Street1 + " " + l.Street2, Comment: l.Comment, WorkType: batiweb.WorkTypePeinture}
+		}
+	})
 }
+
+var benchSink *batiweb.Lead
 
 // sampleLead is a value for each of the pivot's fields that is not a
 // string ("Valeur" for those).
@@ -300,7 +315,7 @@ func sampleLead(t *testing.T) map[string]any {
 		"BirthDate": time.Date(1985, 4, 12, 0, 0, 0, 0, mapping.Paris),
 		"LeadDate":  time.Date(2026, 11, 20, 14, 30, 0, 0, mapping.Paris),
 		"Mobile":    phone("06 12 34 56 78"), "Landline": phone("01 23 45 67 89"), "WorkPhone": phone("09 87 65 43 21"),
-		"Latitude": &lat, "Longitude": &lat, "OptIn": mapping.Yes, "OptOut": mapping.No,
+		"Latitude": &lat, "Longitude": &lat, "OptIn": mapping.Yes, "OptOut": mapping.No, "Rooms": 3,
 		"Country": "ES", // FR is implied by La Factory and Batiweb: see below
 	}
 }
@@ -451,11 +466,13 @@ func TestBatiwebPhones(t *testing.T) {
 		reported   []string
 	}{
 		{"mobile and landline", mapping.Lead{Mobile: parse("06 12 34 56 78"), Landline: parse("01 23 45 67 89")}, "0612345678", "0123456789", nil},
-		{"a mobile written as the landline", mapping.Lead{Landline: parse("07 12 34 56 78")}, "0712345678", "", nil},
+		{"a mobile written as the landline", mapping.Lead{Landline: parse("07 81 23 45 67")}, "0781234567", "", nil},
 		{"work phone fills the landline", mapping.Lead{Mobile: parse("06 12 34 56 78"), WorkPhone: parse("09 87 65 43 21")}, "0612345678", "0987654321", nil},
 		{"three phones", mapping.Lead{Mobile: parse("06 12 34 56 78"), Landline: parse("01 23 45 67 89"), WorkPhone: parse("09 87 65 43 21")}, "0612345678", "0123456789", []string{"WorkPhone"}},
-		{"two mobiles", mapping.Lead{Mobile: parse("06 12 34 56 78"), WorkPhone: parse("07 00 00 00 01")}, "0612345678", "", []string{"WorkPhone"}},
-		{"foreign", mapping.Lead{Mobile: parse("+34 612 345 678")}, "", "+34612345678", []string{"Mobile"}},
+		{"two mobiles", mapping.Lead{Mobile: parse("06 12 34 56 78"), WorkPhone: parse("07 81 23 45 67")}, "0612345678", "", []string{"WorkPhone"}},
+		// A number outside the French plan keeps its kind, in E.164.
+		{"foreign mobile", mapping.Lead{Mobile: parse("+34 612 345 678")}, "+34612345678", "", []string{"Mobile"}},
+		{"foreign landline", mapping.Lead{Landline: parse("+39 06 1234 5678")}, "", "+390612345678", []string{"Landline"}},
 	} {
 		b, r, err := tc.lead.ToBatiweb(batiweb.WorkTypePeinture, mapping.Options{})
 		require.NoError(t, err, tc.name)
@@ -509,4 +526,32 @@ func TestReportJSON(t *testing.T) {
 	for _, personal := range []string{"Jean", "Martin", "12", "34"} {
 		assert.NotContains(t, r.String(), personal, "a report never holds a value")
 	}
+}
+
+// BenchmarkFromDivalto reads an extended weavy prospect into the pivot
+// (every other field walked and reported), beside the same fields copied
+// by hand.
+func BenchmarkFromDivalto(b *testing.B) {
+	p := &divalto.Prospect{Code: "PSR-1", Name: "DUPONT Jean", IsIndividual: true, Address1: "12 rue de Paris", PostalCode: "59000",
+		City: "Lille", Phone: "03 20 11 22 33", MobilePhone: "06 12 34 56 78", Email: "jean@example.fr", Country: divalto.Ref{Code: "FR"},
+		Risk: "0", SiretNumber: "12345678900011", Latitude: "50.63", Longitude: "3.06", Comment: "Rappeler"}
+	b.Run("mapping", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, _, err := mapping.FromDivalto(p, mapping.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("by-hand", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			first, last, _ := strings.Cut(p.Name, " ")
+			l := &mapping.Lead{FirstName: last, LastName: first, Street1: p.Address1, PostalCode: p.PostalCode, City: p.City,
+				Email: p.Email, Country: p.Country.Code, Comment: p.Comment, DivaltoCode: p.Code}
+			if l.Email == "" {
+				b.Fatal("empty")
+			}
+		}
+	})
 }

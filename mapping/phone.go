@@ -1,31 +1,31 @@
 package mapping
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/passerelle-go/passerelle/internal/phone"
 )
 
-// ErrInvalidPhone is the error ParsePhone wraps: the text is not a phone
-// number.
-var ErrInvalidPhone = errors.New("invalid phone number")
+// ErrInvalidPhone is the error ParsePhone and ParsePhoneIn wrap: the text
+// is not a valid phone number.
+var ErrInvalidPhone = phone.ErrInvalid
 
-// PhoneKind is the kind of a phone number, from the French numbering plan
-// (ARCEP): the first two digits of the national number.
+// PhoneKind is the kind of line a phone number belongs to, from
+// libphonenumber's metadata for its region.
 type PhoneKind int
 
 // The kinds of phone numbers.
 const (
-	PhoneKindUnknown   PhoneKind = iota // the zero Phone
-	PhoneMobile                         // 06, 07: mobile (the overseas departments' 0639, 069x too)
-	PhoneLandline                       // 01 to 05: geographic (the overseas departments' 0262, 059x too)
-	PhoneNonGeographic                  // 09: non-geographic, mostly internet boxes (VoIP)
-	PhoneSpecial                        // 08: special rates, free or premium (0800, 089x)
-	PhoneForeign                        // outside the French plan: kept in E.164
+	PhoneKindUnknown      PhoneKind = iota // the zero Phone
+	PhoneMobile                            // a mobile phone (06, 07 in France; 6, 7 in Spain)
+	PhoneLandline                          // a geographic landline (01 to 05 in France)
+	PhoneNonGeographic                     // non-geographic, mostly internet boxes (09 in France)
+	PhoneSpecial                           // toll-free, shared-cost, premium-rate and other service numbers (08 in France)
+	PhoneMobileOrLandline                  // a plan that does not tell mobiles and landlines apart (the United States)
 )
 
-var phoneKindNames = [...]string{"unknown", "mobile", "landline", "non-geographic", "special", "foreign"}
+var phoneKindNames = [...]string{"unknown", "mobile", "landline", "non-geographic", "special", "mobile or landline"}
 
 // String is the kind in English: "mobile", "landline", ...
 func (k PhoneKind) String() string {
@@ -35,234 +35,104 @@ func (k PhoneKind) String() string {
 	return "PhoneKind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// overseasPhone lists the French national prefixes of the overseas
-// departments, which are dialled from France like any French number but
-// have their own country code: 06 94 exists as +594 6 94, never as +33 6
-// 94. (Mayotte's former code +269 is the Comoros' since 2007: Mayotte is
-// +262.)
-var overseasPhone = []struct {
-	prefix      string // national prefix, trunk 0 included
-	countryCode string
-}{
-	{"0590", "590"}, {"0690", "590"}, {"0691", "590"}, // Guadeloupe, Saint-Barthélemy, Saint-Martin
-	{"0594", "594"}, {"0694", "594"}, // Guyane
-	{"0596", "596"}, {"0696", "596"}, {"0697", "596"}, // Martinique
-	{"0262", "262"}, {"0263", "262"}, {"0692", "262"}, {"0693", "262"}, // La Réunion
-	{"0269", "262"}, {"0639", "262"}, // Mayotte
-}
-
-// overseasCountryCode returns the country code of a French national
-// number with an overseas prefix, or "".
-func overseasCountryCode(national string) string {
-	for _, o := range overseasPhone {
-		if strings.HasPrefix(national, o.prefix) {
-			return o.countryCode
-		}
-	}
-	return ""
-}
-
-// Phone is a phone number: a French one, kept as its 10-digit national
-// number, or a foreign one, kept in E.164. The zero Phone is no number.
-// Phones are comparable: two spellings of a number parse to equal Phones.
+// Phone is a valid phone number, in any country. The zero Phone is no
+// number. Phones are comparable: two spellings of a number parse to
+// equal Phones.
 //
-// French means the French numbering plan: mainland France and the
-// overseas departments (Guadeloupe, Saint-Barthélemy, Saint-Martin,
-// Guyane, Martinique, La Réunion, Mayotte), whose numbers are written 0
-// and nine digits at home and +590, +594, +596 or +262 abroad (see
-// E164). Saint-Pierre-et-Miquelon (+508) and the Pacific territories
-// (+681, +687, +689) have plans of their own: they are Foreign.
-type Phone struct {
-	national string // French: 10 digits, "0690112233"
-	foreign  string // foreign: E.164 digits without "+", "34612345678"
-}
+// Numbers are read with one rule set, libphonenumber's metadata (see
+// ParsePhoneIn), shared with the service packages' validation: a number
+// one accepts, the other carries.
+type Phone struct{ n phone.Number }
 
-// ParsePhone reads a phone number written with spaces, dots, dashes,
-// slashes or parentheses between the digits:
-//
-//   - a French national number, 10 digits with a leading 0: "06 90 11 22
-//     33", "01.23.45.67.89";
-//   - an international number, "+" or "00" then the country code: "+33 6
-//     90 11 22 33", "0033690112233", "+33 (0)6 90 11 22 33", "+34 612
-//     345 678". A trunk 0 written after +33 ("+33 06...") or as "(0)" is
-//     dropped. +33, +262, +590, +594 and +596 numbers of the French plan
-//     are French; other numbers are Foreign and need 7 to 15 digits. An
-//     overseas number written with +33 ("+33 6 90 11 22 33", a common
-//     slip) is read as the overseas number it is, and E164 writes it with
-//     its own code; a +262, +590, +594 or +596 number outside the
-//     overseas prefixes listed in the French plan is kept as Foreign.
-//
-// A number without "+" or "00" is French: a foreign number must carry its
-// country code. The error wraps ErrInvalidPhone and says what is wrong:
-// letters, too few or too many digits, a misplaced "+".
-func ParsePhone(s string) (Phone, error) {
-	bad := func(format string, args ...any) (Phone, error) {
-		return Phone{}, fmt.Errorf("%w %q: %s", ErrInvalidPhone, s, fmt.Sprintf(format, args...))
-	}
-	text := strings.TrimSpace(s)
-	if text == "" {
-		return bad("empty")
-	}
-	plus := strings.HasPrefix(text, "+")
-	if plus || strings.HasPrefix(text, "00") {
-		text = strings.Replace(text, "(0)", "", 1) // "+33 (0)6 ...", "+44 (0)20 ..."
-	}
-	digits := make([]byte, 0, 16)
-	for i, r := range text {
-		switch {
-		case r >= '0' && r <= '9':
-			if len(digits) == 20 {
-				return bad("too many digits")
-			}
-			digits = append(digits, byte(r))
-		case r == '+' && i == 0:
-		case r == '+':
-			return bad("\"+\" must come first")
-		case r == ' ' || r == '.' || r == '-' || r == '/' || r == '(' || r == ')' ||
-			r == '\t' || r == '\u00a0' || r == '\u202f':
-		default:
-			return bad("%q is not allowed in a phone number", r)
-		}
-	}
-	d := string(digits)
-	switch {
-	case plus:
-		return parseInternational(d, bad)
-	case strings.HasPrefix(d, "00"):
-		return parseInternational(d[2:], bad)
-	case len(d) == 10 && d[0] == '0':
-		return Phone{national: d}, nil
-	case len(d) == 9 && d[0] != '0':
-		return bad("a French number has 10 digits, got 9: is the leading 0 missing?")
-	case len(d) == 10:
-		return bad("a French number starts with 0; write a foreign number with + and its country code")
-	}
-	return bad("a French number has 10 digits, got %d", len(d))
-}
+// ParsePhone reads a phone number in France's numbering plan: "06 12 34
+// 56 78", "01.23.45.67.89", "+33 (0)6 12 34 56 78", "0033612345678", the
+// overseas departments' numbers ("06 90 11 22 33" is Guadeloupe's
+// +590 690 11 22 33), and any number written with "+" or "00" and its
+// country code. It is ParsePhoneIn(s, "FR").
+func ParsePhone(s string) (Phone, error) { return ParsePhoneIn(s, "FR") }
 
-// parseInternational reads the digits after "+" or "00".
-func parseInternational(d string, bad func(string, ...any) (Phone, error)) (Phone, error) {
-	if d == "" || d[0] == '0' {
-		return bad("no country code after the international prefix")
+// ParsePhoneIn reads a phone number; one without an international prefix
+// is read in region, an ISO 3166-1 alpha-2 code ("FR", "ES", "IT"; ""
+// is France): "612 345 678" is a Spanish mobile in ES and no number in
+// FR, "06 1234 5678" a Roman landline in IT. The number must be valid by
+// libphonenumber's metadata; the error wraps ErrInvalidPhone and says
+// why, without the text.
+func ParsePhoneIn(s, region string) (Phone, error) {
+	n, err := phone.Parse(s, region)
+	if err != nil {
+		return Phone{}, err
 	}
-	if rest, ok := strings.CutPrefix(d, "33"); ok {
-		if len(rest) == 10 && rest[0] == '0' {
-			rest = rest[1:] // +33 06 ...
-		}
-		if len(rest) != 9 || rest[0] == '0' {
-			return bad("a +33 number has 9 digits after 33, the first not 0")
-		}
-		return Phone{national: "0" + rest}, nil
-	}
-	for _, o := range overseasPhone {
-		rest, ok := strings.CutPrefix(d, o.countryCode)
-		if !ok {
-			continue
-		}
-		if len(rest) == 10 && rest[0] == '0' {
-			rest = rest[1:]
-		}
-		if national := "0" + rest; len(rest) == 9 && overseasCountryCode(national) == o.countryCode {
-			return Phone{national: national}, nil
-		}
-		break // outside the French plan's ranges: kept as foreign
-	}
-	if len(d) < 7 || len(d) > 15 {
-		return bad("an international number has 7 to 15 digits, got %d", len(d))
-	}
-	return Phone{foreign: d}, nil
+	return Phone{n}, nil
 }
 
 // IsZero reports whether p is no number.
-func (p Phone) IsZero() bool { return p == Phone{} }
+func (p Phone) IsZero() bool { return p.n.IsZero() }
 
-// Kind returns the kind of number: for a French number, from its first
-// two digits (06 and 07 mobile, 01 to 05 landline, 09 non-geographic, 08
-// special); PhoneForeign for a foreign number.
+// Kind returns the kind of line.
 func (p Phone) Kind() PhoneKind {
-	switch {
-	case p.foreign != "":
-		return PhoneForeign
-	case p.national == "":
-		return PhoneKindUnknown
-	}
-	switch c := p.national[1]; {
-	case c == '6' || c == '7':
+	switch p.n.Type() {
+	case phone.Unknown:
+		if p.IsZero() {
+			return PhoneKindUnknown
+		}
+		return PhoneSpecial
+	case phone.Mobile:
 		return PhoneMobile
-	case c >= '1' && c <= '5':
+	case phone.FixedLine:
 		return PhoneLandline
-	case c == '9':
+	case phone.VoIP:
 		return PhoneNonGeographic
+	case phone.FixedLineOrMobile:
+		return PhoneMobileOrLandline
 	}
 	return PhoneSpecial
 }
 
-// E164 returns the number in E.164: "+33690112233" for a mainland
-// number, "+590690112233" for a Guadeloupe one (the overseas departments'
-// own country codes), "+34612345678" for a foreign one; "" for the zero
-// Phone.
-func (p Phone) E164() string {
-	switch {
-	case p.foreign != "":
-		return "+" + p.foreign
-	case p.national == "":
-		return ""
+// Region is the ISO 3166-1 alpha-2 code of the number's region: "FR",
+// "GP" (Guadeloupe), "ES"; "" for the zero Phone.
+func (p Phone) Region() string { return p.n.Region() }
+
+// French reports whether the number is of the French numbering plan:
+// mainland France and the overseas departments dialled with a 0 from
+// France (Guadeloupe, Saint-Barthélemy, Saint-Martin, Guyane, Martinique,
+// La Réunion, Mayotte).
+func (p Phone) French() bool {
+	switch p.n.Region() {
+	case "FR", "GP", "BL", "MF", "GF", "MQ", "RE", "YT":
+		return true
 	}
-	if cc := overseasCountryCode(p.national); cc != "" {
-		return "+" + cc + p.national[1:]
-	}
-	return "+33" + p.national[1:]
+	return false
 }
 
-// National returns a French number as the French write it, five pairs of
-// digits: "06 90 11 22 33". A foreign number has no French form: National
-// returns its E.164 form. It is "" for the zero Phone.
-func (p Phone) National() string {
-	if p.national == "" {
-		return p.E164()
-	}
-	var b strings.Builder
-	for i := 0; i < len(p.national); i += 2 {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(p.national[i : i+2])
-	}
-	return b.String()
-}
+// E164 returns the number in E.164: "+33612345678", "+590690112233",
+// "+34612345678"; "" for the zero Phone.
+func (p Phone) E164() string { return p.n.E164() }
 
-// isNational reports whether text is p written as National writes it,
-// without building that text.
-func (p Phone) isNational(text string) bool {
-	if p.national == "" || len(text) != 14 {
-		return p.national == "" && text == p.E164()
-	}
-	for i, j := 0, 0; i < len(p.national); i, j = i+2, j+3 {
-		if text[j:j+2] != p.national[i:i+2] || j+2 < len(text) && text[j+2] != ' ' {
-			return false
-		}
-	}
-	return true
-}
+// National returns the number as it is written in its region: "06 12 34
+// 56 78", "0690 11 22 33", "612 34 56 78"; "" for the zero Phone.
+func (p Phone) National() string { return p.n.National() }
 
-// Digits returns a French number's 10 digits without spaces
-// ("0690112233"), the form most French forms and services want, or the
-// E.164 form of a foreign number.
-func (p Phone) Digits() string {
-	if p.national == "" {
-		return p.E164()
-	}
-	return p.national
-}
+// Digits returns the number as dialled in its region, digits only:
+// "0612345678", the form French forms and services want; "612345678" for
+// a Spanish number. "" for the zero Phone.
+func (p Phone) Digits() string { return p.n.NationalDigits() }
+
+// appendDigits appends Digits to b (without allocating for a mainland
+// French number).
+func (p Phone) appendDigits(b []byte) []byte { return p.n.AppendNationalDigits(b) }
 
 // String is National.
 func (p Phone) String() string { return p.National() }
 
+// isNational reports whether text is p written as National writes it,
+// without building that text for a mainland French number.
+func (p Phone) isNational(text string) bool { return p.n.IsNational(text) }
+
 // MarshalText writes E164; the zero Phone is empty.
 func (p Phone) MarshalText() ([]byte, error) { return []byte(p.E164()), nil }
 
-// UnmarshalText reads any form ParsePhone accepts; blank text is the zero
-// Phone.
+// UnmarshalText reads any form ParsePhone accepts (an E.164 number
+// always reads back to itself); blank text is the zero Phone.
 func (p *Phone) UnmarshalText(b []byte) error {
 	if strings.TrimSpace(string(b)) == "" {
 		*p = Phone{}

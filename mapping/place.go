@@ -90,3 +90,45 @@ func allDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// countryNames maps country names in French, English, Spanish, Italian
+// and the country's own language (folded) to ISO 3166-1 alpha-2 codes:
+// the countries passerelle's services meet.
+var countryNames = map[string]string{
+	"france": "FR", "francia": "FR", "frankreich": "FR", "republique francaise": "FR",
+	"espagne": "ES", "spain": "ES", "espana": "ES", "spagna": "ES", "spanien": "ES",
+	"italie": "IT", "italy": "IT", "italia": "IT", "italien": "IT",
+	"portugal": "PT", "portogallo": "PT",
+	"belgique": "BE", "belgium": "BE", "belgica": "BE", "belgio": "BE", "belgie": "BE", "belgien": "BE",
+	"suisse": "CH", "switzerland": "CH", "suiza": "CH", "svizzera": "CH", "schweiz": "CH",
+	"allemagne": "DE", "germany": "DE", "alemania": "DE", "germania": "DE", "deutschland": "DE",
+	"luxembourg": "LU", "luxemburgo": "LU", "lussemburgo": "LU", "luxemburg": "LU",
+	"monaco": "MC", "monaco principaute": "MC", "andorre": "AD", "andorra": "AD",
+	"royaume-uni": "GB", "royaume uni": "GB", "united kingdom": "GB", "uk": "GB", "reino unido": "GB", "regno unito": "GB",
+	"pays-bas": "NL", "pays bas": "NL", "netherlands": "NL", "paises bajos": "NL", "paesi bassi": "NL", "nederland": "NL",
+	"maroc": "MA", "morocco": "MA", "marruecos": "MA", "marocco": "MA",
+	"algerie": "DZ", "algeria": "DZ", "tunisie": "TN", "tunisia": "TN", "tunez": "TN",
+	"guadeloupe": "GP", "martinique": "MQ", "guyane": "GF", "la reunion": "RE", "reunion": "RE", "mayotte": "YT",
+}
+
+// Country returns the ISO 3166-1 alpha-2 code of a country written as a
+// code in any case ("fr", "FR") or by its name in French, English,
+// Spanish, Italian or its own language ("France", "España", "Italia"),
+// and how faithful the reading is: 0 when s is already an upper-case
+// code, Normalised when its spelling changed, NoValue (and "") for a
+// text that names no country known here.
+func Country(s string) (code string, loss Loss) {
+	if len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' {
+		return s, 0
+	}
+	t := strings.TrimSpace(s)
+	if len(t) == 2 && isLetter(t[0]) && isLetter(t[1]) {
+		return strings.ToUpper(t), Normalised
+	}
+	if c, ok := countryNames[fold(t)]; ok {
+		return c, Normalised
+	}
+	return "", NoValue
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

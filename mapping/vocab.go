@@ -2,10 +2,10 @@ package mapping
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/passerelle-go/passerelle/batiweb"
+	"github.com/passerelle-go/passerelle/divalto"
 	"github.com/passerelle-go/passerelle/factory"
 	"github.com/passerelle-go/passerelle/internal/enum"
 )
@@ -34,63 +34,45 @@ func labelKey(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(fold(s), ".", " ")), " ")
 }
 
-// names is the label and the accepted spellings of a pivot vocabulary.
-type names[T ~int] struct {
-	typ    string
-	values []T
-	label  map[T]string
-	byKey  map[string]T
-}
+// vocabulary is a pivot vocabulary: an internal/enum table (the one every
+// service package's enum types use) read with labelKey, so that "M." and
+// "M", "Sig.ra" and "Sig ra" are one spelling.
+type vocabulary[T ~int] struct{ *enum.Table[T] }
 
-// newNames builds the names of a vocabulary from its rows. It panics when
-// two spellings of different values fold to the same key: the tables are
-// program text, and such a table would be a bug.
-func newNames[T ~int](typ string, n int, row func(i int) (v T, label string, aliases []string)) *names[T] {
-	t := &names[T]{typ: typ, label: map[T]string{}, byKey: map[string]T{}}
-	for i := 0; i < n; i++ {
-		v, label, aliases := row(i)
-		t.values = append(t.values, v)
-		t.label[v] = label
-		for _, s := range append([]string{label}, aliases...) {
-			k := labelKey(s)
-			if prev, dup := t.byKey[k]; dup && prev != v {
-				panic(fmt.Sprintf("mapping: %s spelling %q names both %d and %d", typ, s, prev, v))
+func newVocabulary[T ~int](name string, rows []enum.Row[T]) vocabulary[T] {
+	for i := range rows {
+		for _, a := range append([]string{rows[i].Label}, rows[i].Aliases...) {
+			if k := labelKey(a); k != enum.Fold(a) {
+				rows[i].Aliases = append(rows[i].Aliases, k)
 			}
-			t.byKey[k] = v
 		}
 	}
-	return t
+	return vocabulary[T]{enum.New(name, rows...)}
 }
 
-func (t *names[T]) parse(s string) (T, error) {
-	if v, ok := t.byKey[labelKey(s)]; ok {
-		return v, nil
+// parse reads a label or alias (never a bare code: "1" is not Mister).
+func (t vocabulary[T]) parse(s string) (T, error) {
+	if k := labelKey(s); k != "" && !allDigits(k) {
+		if v, err := t.Parse(k); err == nil {
+			return v, nil
+		}
 	}
-	return 0, fmt.Errorf("unknown %s %q", t.typ, s)
+	return 0, fmt.Errorf("unknown %s %q", t.Name(), s)
 }
-
-func (t *names[T]) string(v T) string {
-	if l, ok := t.label[v]; ok {
-		return l
-	}
-	return t.typ + "(" + strconv.Itoa(int(v)) + ")"
-}
-
-func (t *names[T]) valid(v T) bool { _, ok := t.label[v]; return ok }
 
 // marshal writes the label; the zero value is "".
-func (t *names[T]) marshal(v T) ([]byte, error) {
+func (t vocabulary[T]) marshal(v T) ([]byte, error) {
 	if v == 0 {
 		return []byte{}, nil
 	}
-	if !t.valid(v) {
-		return nil, fmt.Errorf("mapping: %s(%d) is not a %s", t.typ, int(v), t.typ)
+	if !t.Valid(v) {
+		return nil, fmt.Errorf("mapping: %s(%d) is not a %s", t.Name(), int(v), t.Name())
 	}
-	return []byte(t.label[v]), nil
+	return []byte(t.Label(v)), nil
 }
 
 // unmarshal reads any spelling; blank text is the zero value.
-func (t *names[T]) unmarshal(v *T, b []byte) error {
+func (t vocabulary[T]) unmarshal(v *T, b []byte) error {
 	if strings.TrimSpace(string(b)) == "" {
 		*v = 0
 		return nil
@@ -140,10 +122,12 @@ var civilities = []struct {
 		[]string{"Maitre", "Avvocato", "Avv"}},
 }
 
-var civilityNames = newNames("Civility", len(civilities), func(i int) (Civility, string, []string) {
-	r := civilities[i]
-	return r.civility, r.label, append([]string{r.abbreviation}, r.aliases...)
-})
+var civilityNames = newVocabulary("Civility", func() (rows []enum.Row[Civility]) {
+	for _, r := range civilities {
+		rows = append(rows, enum.Row[Civility]{Code: r.civility, Label: r.label, Aliases: append([]string{r.abbreviation}, r.aliases...)})
+	}
+	return rows
+}())
 
 // civilityRow returns the index of c's row in civilities, or -1.
 func civilityRow(c Civility) int {
@@ -157,7 +141,7 @@ func civilityRow(c Civility) int {
 
 // String is the French label ("Monsieur"), or "Civility(n)" for a value
 // outside the table.
-func (c Civility) String() string { return civilityNames.string(c) }
+func (c Civility) String() string { return civilityNames.String(c) }
 
 // Abbreviation is the French abbreviation: "M.", "Mme", "Mlle" or "Me";
 // "" for a value outside the table.
@@ -170,10 +154,10 @@ func (c Civility) Abbreviation() string {
 
 // Valid reports whether c is one of the pivot civilities (not
 // CivilityUnknown).
-func (c Civility) Valid() bool { return civilityNames.valid(c) }
+func (c Civility) Valid() bool { return civilityNames.Valid(c) }
 
 // CivilityValues returns the pivot civilities, CivilityUnknown excluded.
-func CivilityValues() []Civility { return append([]Civility(nil), civilityNames.values...) }
+func CivilityValues() []Civility { return civilityNames.Values() }
 
 // ParseCivility reads a civility written in full or abbreviated, in French,
 // English, Spanish or Italian ("M.", "Mme", "Mlle", "Me", "Mr", "Mrs",
@@ -197,26 +181,32 @@ func (c Civility) Factory() (s factory.Salutation, ok bool) {
 	return "", false
 }
 
-// CivilityFromFactory returns the civility of La Factory's salutation,
-// spelt as the seed spells it or in any spelling factory.ParseSalutation
-// accepts. ok is false for an empty or unknown salutation.
-func CivilityFromFactory(s factory.Salutation) (c Civility, ok bool) {
+// CivilityFromFactory returns the civility of La Factory's salutation and
+// how faithful the reading is: 0 for one of La Factory's spellings
+// ("Monsieur"), Normalised for another spelling of one of them (what
+// factory.ParseSalutation or ParseCivility reads: "M.", "mme"), NoValue
+// (and CivilityUnknown) for an empty or unknown salutation.
+func CivilityFromFactory(s factory.Salutation) (Civility, Loss) {
 	if s == "" {
-		return CivilityUnknown, false
+		return CivilityUnknown, NoValue
 	}
+	loss := Loss(0)
 	if !s.Valid() {
-		p, err := factory.ParseSalutation(string(s))
-		if err != nil {
-			return CivilityUnknown, false
+		loss = Normalised
+		if p, err := factory.ParseSalutation(string(s)); err == nil {
+			s = p
+		} else if c, err := ParseCivility(string(s)); err == nil {
+			return c, Normalised
+		} else {
+			return CivilityUnknown, NoValue
 		}
-		s = p
 	}
 	for _, r := range civilities {
 		if r.factory == s {
-			return r.civility, true
+			return r.civility, loss
 		}
 	}
-	return CivilityUnknown, false
+	return CivilityUnknown, NoValue
 }
 
 // Batiweb returns Batiweb's civility. Miss becomes batiweb.Madame, an
@@ -242,8 +232,8 @@ func CivilityFromBatiweb(b batiweb.Civility) (c Civility, ok bool) {
 
 // DivaltoCivility maps the pivot civilities to the codes of Divalto
 // weavy's CIVILITY generic type (table sw_data_generictype, data type
-// CIVILITY). The codes are configured in each weavy company, and the seed
-// shows a single one ("CIVILITY-SA", a company's legal form), so the
+// CIVILITY). The codes are configured in each weavy company, and
+// Divalto's "WebHook Prospect (V5.7)" shows a single one ("CIVILITY-SA", a company's legal form), so the
 // mapping is data the caller supplies; DefaultDivaltoCivility is a guess
 // to start from. Codes are bare ("MME"): qualify them with the data type
 // ("CIVILITY-MME") when writing a reference.
@@ -328,10 +318,12 @@ var ownerStatuses = []struct {
 		[]string{"Other", "Otro", "Altro"}},
 }
 
-var ownerStatusNames = newNames("OwnerStatus", len(ownerStatuses), func(i int) (OwnerStatus, string, []string) {
-	r := ownerStatuses[i]
-	return r.status, r.label, r.aliases
-})
+var ownerStatusNames = newVocabulary("OwnerStatus", func() (rows []enum.Row[OwnerStatus]) {
+	for _, r := range ownerStatuses {
+		rows = append(rows, enum.Row[OwnerStatus]{Code: r.status, Label: r.label, Aliases: r.aliases})
+	}
+	return rows
+}())
 
 // ownerStatusRow returns the index of s's row in ownerStatuses, or -1.
 func ownerStatusRow(s OwnerStatus) int {
@@ -345,16 +337,16 @@ func ownerStatusRow(s OwnerStatus) int {
 
 // String is the French label ("Propriétaire"), or "OwnerStatus(n)" for a
 // value outside the table.
-func (s OwnerStatus) String() string { return ownerStatusNames.string(s) }
+func (s OwnerStatus) String() string { return ownerStatusNames.String(s) }
 
 // Valid reports whether s is one of the pivot statuses (not
 // OwnerStatusUnknown).
-func (s OwnerStatus) Valid() bool { return ownerStatusNames.valid(s) }
+func (s OwnerStatus) Valid() bool { return ownerStatusNames.Valid(s) }
 
 // OwnerStatusValues returns the pivot statuses, OwnerStatusUnknown
 // excluded.
 func OwnerStatusValues() []OwnerStatus {
-	return append([]OwnerStatus(nil), ownerStatusNames.values...)
+	return ownerStatusNames.Values()
 }
 
 // ParseOwnerStatus reads a status by its French label or an English,
@@ -380,25 +372,27 @@ func (s OwnerStatus) Factory() (v factory.SituationLogement, exact bool) {
 }
 
 // OwnerStatusFromFactory returns the status of La Factory's
-// situation_logement, in any spelling factory.ParseSituationLogement
-// accepts. ok is false for an empty or unknown value.
-func OwnerStatusFromFactory(v factory.SituationLogement) (s OwnerStatus, ok bool) {
+// situation_logement and how faithful the reading is: 0 for one of La
+// Factory's spellings, Normalised for another spelling of one
+// (factory.ParseSituationLogement), NoValue for an empty or unknown value.
+func OwnerStatusFromFactory(v factory.SituationLogement) (OwnerStatus, Loss) {
 	if v == "" {
-		return OwnerStatusUnknown, false
+		return OwnerStatusUnknown, NoValue
 	}
+	loss := Loss(0)
 	if !v.Valid() {
 		p, err := factory.ParseSituationLogement(string(v))
 		if err != nil {
-			return OwnerStatusUnknown, false
+			return OwnerStatusUnknown, NoValue
 		}
-		v = p
+		v, loss = p, Normalised
 	}
 	for _, r := range ownerStatuses {
 		if r.factoryExact && r.factory == v {
-			return r.status, true
+			return r.status, loss
 		}
 	}
-	return OwnerStatusUnknown, false
+	return OwnerStatusUnknown, NoValue
 }
 
 // Batiweb returns Batiweb's IsOwner. HousedFree becomes
@@ -458,10 +452,12 @@ var housingTypes = []struct {
 		nil},
 }
 
-var housingTypeNames = newNames("HousingType", len(housingTypes), func(i int) (HousingType, string, []string) {
-	r := housingTypes[i]
-	return r.housing, r.label, r.aliases
-})
+var housingTypeNames = newVocabulary("HousingType", func() (rows []enum.Row[HousingType]) {
+	for _, r := range housingTypes {
+		rows = append(rows, enum.Row[HousingType]{Code: r.housing, Label: r.label, Aliases: r.aliases})
+	}
+	return rows
+}())
 
 // housingKeywords maps a word of free text to the type it marks.
 var housingKeywords = func() map[string]HousingType {
@@ -489,15 +485,15 @@ func housingTypeRow(h HousingType) int {
 
 // String is the French label ("Maison"), or "HousingType(n)" for a value
 // outside the table.
-func (h HousingType) String() string { return housingTypeNames.string(h) }
+func (h HousingType) String() string { return housingTypeNames.String(h) }
 
 // Valid reports whether h is one of the pivot types (not
 // HousingTypeUnknown).
-func (h HousingType) Valid() bool { return housingTypeNames.valid(h) }
+func (h HousingType) Valid() bool { return housingTypeNames.Valid(h) }
 
 // HousingTypeValues returns the pivot types, HousingTypeUnknown excluded.
 func HousingTypeValues() []HousingType {
-	return append([]HousingType(nil), housingTypeNames.values...)
+	return housingTypeNames.Values()
 }
 
 // ParseHousingType reads a type by its French label or one of its
@@ -543,22 +539,29 @@ func (h HousingType) Factory() string {
 }
 
 // HousingTypeFromFactory reads La Factory's type_logement, free text in
-// French. A text that is a label or spelling of ParseHousingType is exact.
-// Otherwise the words of the text decide, and exact is false: "Maison de
-// ville" is a House, "Appartement T3" an Apartment, and a typology alone
-// ("T3", "F2") an Apartment. A text whose words name two types ("maison
-// ou appartement") or none is HousingTypeUnknown.
-func HousingTypeFromFactory(text string) (h HousingType, exact bool) {
+// French, and says how faithful the reading is:
+//
+//   - 0: the text is the pivot's label ("Maison", "Appartement");
+//   - Normalised: the label in another case, accents or spacing
+//     ("appartement");
+//   - Approximated: another word for a kind of the type ("Villa",
+//     "Pavillon", "Studio", "Appartement T3", a typology alone such as
+//     "T3"), whose meaning is narrower than the type's;
+//   - NoValue: no type, or words naming two ("maison ou appartement").
+func HousingTypeFromFactory(text string) (HousingType, Loss) {
 	if strings.TrimSpace(text) == "" {
-		return HousingTypeUnknown, false
+		return HousingTypeUnknown, NoValue
 	}
-	for _, v := range housingTypeNames.values { // the labels as written, without folding
-		if text == v.Factory() {
-			return v, true
+	for _, r := range housingTypes { // the labels as written, without folding
+		if text == r.label {
+			return r.housing, 0
 		}
 	}
 	if v, err := ParseHousingType(text); err == nil {
-		return v, true
+		if labelKey(text) == labelKey(v.String()) {
+			return v, Normalised
+		}
+		return v, Approximated
 	}
 	found := HousingTypeUnknown
 	typology := false
@@ -567,7 +570,7 @@ func HousingTypeFromFactory(text string) (h HousingType, exact bool) {
 	}) {
 		if v, ok := housingKeywords[w]; ok {
 			if found != HousingTypeUnknown && found != v {
-				return HousingTypeUnknown, false
+				return HousingTypeUnknown, NoValue
 			}
 			found = v
 		}
@@ -578,19 +581,27 @@ func HousingTypeFromFactory(text string) (h HousingType, exact bool) {
 	if found == HousingTypeUnknown && typology {
 		found = Apartment
 	}
-	return found, false
+	if found == HousingTypeUnknown {
+		return found, NoValue
+	}
+	return found, Approximated
 }
 
-// yesNo is the yes/no vocabulary, by folded spelling: French, English,
-// Spanish and Italian words, their initials, digits and booleans.
+// yesNo is the generic yes/no vocabulary, by folded spelling: French,
+// English, Spanish and Italian words, their initials, digits and
+// booleans. Services with a yes/no of their own are read with their own
+// type: La Factory's factory.OuiNon (AnswerFromFactory), weavy's
+// divalto.YesNo, where 1 means Non (AnswerFromDivalto).
 var yesNo = map[string]bool{
 	"oui": true, "o": true, "yes": true, "y": true, "si": true, "1": true, "true": true, "vrai": true,
 	"non": false, "n": false, "no": false, "0": false, "false": false, "faux": false,
 }
 
-// ParseYesNo reads a yes/no answer: oui/non, o/n, yes/no, y/n, sí/si/no,
-// 1/0, true/false, vrai/faux, case, accents and spacing ignored. ok is
-// false for anything else, blank text included.
+// ParseYesNo reads a free-text yes/no answer: oui/non, o/n, yes/no, y/n,
+// sí/si/no, 1/0, true/false, vrai/faux, case, accents and spacing
+// ignored. ok is false for anything else, blank text included. It is not
+// for weavy's DIVINF yes/no, where "1" means Non: read those with
+// AnswerFromDivalto.
 func ParseYesNo(s string) (value, ok bool) {
 	value, ok = yesNo[fold(s)]
 	return value, ok
@@ -606,8 +617,56 @@ func FactoryOuiNon(value, ok bool) factory.OuiNon {
 	return factory.OuiNonOf(value)
 }
 
+// AnswerFromFactory reads La Factory's oui/non (rgpdin, rgpdout) with
+// factory.ParseOuiNon, and says how faithful the reading is: 0 for "oui"
+// or "non" as La Factory's tables write them, Normalised for another
+// spelling of them ("Oui", "OUI", "Non", "1", "true": La Factory's own
+// update table spells it "Oui/non"), NoValue (and Unanswered) for an
+// empty or unknown value. An unknown value is never read as No.
+func AnswerFromFactory(v factory.OuiNon) (Answer, Loss) {
+	if v == "" {
+		return Unanswered, NoValue
+	}
+	loss := Loss(0)
+	if !v.Valid() {
+		p, err := factory.ParseOuiNon(string(v))
+		if err != nil {
+			return Unanswered, NoValue
+		}
+		v, loss = p, Normalised
+	}
+	b, _ := v.Bool()
+	return AnswerOf(b), loss
+}
+
+// Factory returns La Factory's oui/non for a; ok is false for Unanswered
+// and values outside Yes and No, which have no flag (never "non").
+func (a Answer) Factory() (v factory.OuiNon, ok bool) {
+	switch a {
+	case Yes:
+		return factory.Oui, true
+	case No:
+		return factory.Non, true
+	}
+	return "", false
+}
+
+// AnswerFromDivalto reads weavy's DIVINF yes/no (divinf_rftctrcod): 2 is
+// Oui, 1 is Non; ok is false for 0 and codes outside its table. It is not
+// a 0/1 flag: see DivaltoFlag for those.
+func AnswerFromDivalto(v divalto.YesNo) (a Answer, ok bool) {
+	switch v {
+	case divalto.Yes:
+		return Yes, true
+	case divalto.No:
+		return No, true
+	}
+	return Unanswered, false
+}
+
 // DivaltoFlag returns weavy's boolean text: "1" for true, "0" for false
-// (blocked, isIndividual, ...). ParseYesNo reads it back.
+// (blocked, isIndividual, ...). ParseYesNo reads it back. It is not
+// weavy's DIVINF yes/no (divalto.YesNo), where 1 is Non.
 func DivaltoFlag(value bool) string {
 	if value {
 		return "1"

@@ -37,8 +37,8 @@ func TestCivilityTranslations(t *testing.T) {
 			f, ok := c.Factory()
 			assert.True(t, ok)
 			assert.Equal(t, tc.factory, f)
-			back, ok := mapping.CivilityFromFactory(f)
-			assert.True(t, ok)
+			back, loss := mapping.CivilityFromFactory(f)
+			assert.Zero(t, loss)
 			assert.Equal(t, c, back, "La Factory has every civility: the round trip is exact")
 
 			b, exact := c.Batiweb()
@@ -83,8 +83,8 @@ func TestCivilityUnknown(t *testing.T) {
 	assert.Equal(t, "Civility(9)", mapping.Civility(9).String())
 
 	for _, s := range []factory.Salutation{"", "Docteur"} {
-		c, ok := mapping.CivilityFromFactory(s)
-		assert.False(t, ok, s)
+		c, loss := mapping.CivilityFromFactory(s)
+		assert.Equal(t, mapping.NoValue, loss, s)
 		assert.Equal(t, mapping.CivilityUnknown, c)
 	}
 	for _, b := range []batiweb.Civility{0, 3} {
@@ -92,10 +92,13 @@ func TestCivilityUnknown(t *testing.T) {
 		assert.False(t, ok, b)
 		assert.Equal(t, mapping.CivilityUnknown, c)
 	}
-	// La Factory's spellings outside the seed are read through its aliases.
-	c, ok := mapping.CivilityFromFactory("MLLE")
-	assert.True(t, ok)
-	assert.Equal(t, mapping.Miss, c)
+	// La Factory's spellings outside its document are read through its
+	// aliases, and reported as a normalisation.
+	for in, want := range map[factory.Salutation]mapping.Civility{"MLLE": mapping.Miss, "M.": mapping.Mister, "Melle": mapping.Miss} {
+		c, loss := mapping.CivilityFromFactory(in)
+		assert.Equal(t, mapping.Normalised, loss, in)
+		assert.Equal(t, want, c, in)
+	}
 }
 
 func TestParseCivility(t *testing.T) {
@@ -130,7 +133,7 @@ func TestDivaltoCivility(t *testing.T) {
 		{"mme", mapping.Madam, true},
 		{" CIVILITY-MLLE ", mapping.Miss, true},
 		{"civility-ME", mapping.Maitre, true},
-		{"SA", mapping.CivilityUnknown, false}, // the seed's code: a legal form
+		{"SA", mapping.CivilityUnknown, false}, // the document's code: a legal form
 		{"CIVILITY-SA", mapping.CivilityUnknown, false},
 		{"CIVILITY-", mapping.CivilityUnknown, false},
 		{"", mapping.CivilityUnknown, false},
@@ -192,8 +195,8 @@ func TestOwnerStatusTranslations(t *testing.T) {
 			assert.Equal(t, tc.factory, f)
 			assert.Equal(t, tc.factoryExact, exact)
 			if exact {
-				back, ok := mapping.OwnerStatusFromFactory(f)
-				assert.True(t, ok)
+				back, loss := mapping.OwnerStatusFromFactory(f)
+				assert.Zero(t, loss)
 				assert.Equal(t, s, back)
 			}
 			b, exact := s.Batiweb()
@@ -213,8 +216,8 @@ func TestOwnerStatusAcrossServices(t *testing.T) {
 	t.Parallel()
 	// Every value of each service reads as a pivot status.
 	for _, v := range factory.SituationLogementValues() {
-		_, ok := mapping.OwnerStatusFromFactory(v)
-		assert.True(t, ok, v)
+		_, loss := mapping.OwnerStatusFromFactory(v)
+		assert.Zero(t, loss, v)
 	}
 	for _, v := range batiweb.IsOwnerValues() {
 		_, ok := mapping.OwnerStatusFromBatiweb(v)
@@ -230,12 +233,12 @@ func TestOwnerStatusAcrossServices(t *testing.T) {
 	assert.Equal(t, factory.Proprietaire, f)
 	assert.False(t, exact)
 
-	s, ok := mapping.OwnerStatusFromFactory("LOGE A TITRE GRATUIT")
-	assert.True(t, ok, "La Factory's spellings are forgiven")
+	s, loss := mapping.OwnerStatusFromFactory("LOGE A TITRE GRATUIT")
+	assert.Equal(t, mapping.Normalised, loss, "La Factory's spellings are forgiven, and reported")
 	assert.Equal(t, mapping.HousedFree, s)
 	for _, v := range []factory.SituationLogement{"", "squatteur"} {
-		_, ok := mapping.OwnerStatusFromFactory(v)
-		assert.False(t, ok, v)
+		_, loss := mapping.OwnerStatusFromFactory(v)
+		assert.Equal(t, mapping.NoValue, loss, v)
 	}
 	for _, v := range []batiweb.IsOwner{0, 5} {
 		_, ok := mapping.OwnerStatusFromBatiweb(v)
@@ -294,8 +297,8 @@ func TestHousingType(t *testing.T) {
 		back, ok := mapping.HousingTypeFromBatiweb(b)
 		assert.True(t, ok)
 		assert.Equal(t, h, back)
-		back, exact := mapping.HousingTypeFromFactory(h.Factory())
-		assert.True(t, exact)
+		back, loss := mapping.HousingTypeFromFactory(h.Factory())
+		assert.Zero(t, loss)
 		assert.Equal(t, h, back)
 		// Batiweb's own labels are the pivot's.
 		assert.Equal(t, b.String(), h.String())
@@ -315,38 +318,44 @@ func TestHousingType(t *testing.T) {
 	assert.Equal(t, "HousingType(8)", mapping.HousingType(8).String())
 }
 
+// TestHousingTypeFromFactory: the label is exact, another spelling of it
+// normalised, a narrower word ("Villa", "Studio", "Pavillon") an
+// approximation: the old reading marked those exact, which hid a changed
+// meaning.
 func TestHousingTypeFromFactory(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		text  string
-		want  mapping.HousingType
-		exact bool
+		text string
+		want mapping.HousingType
+		loss mapping.Loss
 	}{
-		{"Maison", mapping.House, true},
-		{"MAISON INDIVIDUELLE", mapping.House, true},
-		{"pavillon", mapping.House, true},
-		{"appartement", mapping.Apartment, true},
-		{"Studio", mapping.Apartment, true},
-		{"Piso", mapping.Apartment, true},
-		{"Local commercial", mapping.BusinessPremises, true},
-		{"bureaux", mapping.BusinessPremises, true},
-		{"autre", mapping.OtherHousing, true},
-		{"Maison de ville", mapping.House, false},
-		{"Maison T4 avec jardin", mapping.House, false},
-		{"Appartement T3", mapping.Apartment, false},
-		{"T2", mapping.Apartment, false},
-		{"f3 / 65 m²", mapping.Apartment, false},
-		{"Appartement, 2 appartements", mapping.Apartment, false},
-		{"Locaux d'activité", mapping.BusinessPremises, false},
-		{"Maison ou appartement", mapping.HousingTypeUnknown, false},
-		{"Terrain à bâtir", mapping.HousingTypeUnknown, false},
-		{"T10", mapping.HousingTypeUnknown, false},
-		{"", mapping.HousingTypeUnknown, false},
-		{"   ", mapping.HousingTypeUnknown, false},
+		{"Maison", mapping.House, 0},
+		{"Appartement", mapping.Apartment, 0},
+		{"appartement", mapping.Apartment, mapping.Normalised},
+		{"autre", mapping.OtherHousing, mapping.Normalised},
+		{"MAISON INDIVIDUELLE", mapping.House, mapping.Approximated},
+		{"pavillon", mapping.House, mapping.Approximated},
+		{"Villa", mapping.House, mapping.Approximated},
+		{"Studio", mapping.Apartment, mapping.Approximated},
+		{"Piso", mapping.Apartment, mapping.Approximated},
+		{"Local commercial", mapping.BusinessPremises, mapping.Approximated},
+		{"bureaux", mapping.BusinessPremises, mapping.Approximated},
+		{"Maison de ville", mapping.House, mapping.Approximated},
+		{"Maison T4 avec jardin", mapping.House, mapping.Approximated},
+		{"Appartement T3", mapping.Apartment, mapping.Approximated},
+		{"T2", mapping.Apartment, mapping.Approximated},
+		{"f3 / 65 m²", mapping.Apartment, mapping.Approximated},
+		{"Appartement, 2 appartements", mapping.Apartment, mapping.Approximated},
+		{"Locaux d'activité", mapping.BusinessPremises, mapping.Approximated},
+		{"Maison ou appartement", mapping.HousingTypeUnknown, mapping.NoValue},
+		{"Terrain à bâtir", mapping.HousingTypeUnknown, mapping.NoValue},
+		{"T10", mapping.HousingTypeUnknown, mapping.NoValue},
+		{"", mapping.HousingTypeUnknown, mapping.NoValue},
+		{"   ", mapping.HousingTypeUnknown, mapping.NoValue},
 	} {
-		got, exact := mapping.HousingTypeFromFactory(tc.text)
+		got, loss := mapping.HousingTypeFromFactory(tc.text)
 		assert.Equal(t, tc.want, got, tc.text)
-		assert.Equal(t, tc.exact, exact, tc.text)
+		assert.Equal(t, tc.loss, loss, tc.text)
 	}
 	_, err := mapping.ParseHousingType("Appartement T3")
 	assert.Error(t, err, "free text is not a label")
