@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/passerelle-go/passerelle/internal/phone"
 	"github.com/passerelle-go/passerelle/internal/transport"
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
@@ -139,10 +140,10 @@ func (l *Lead) Validate() error {
 		p.Add("cellphone", "is required when landline is empty")
 	}
 	if p.Text("cellphone", l.Cellphone, false) {
-		p.Check(l.Cellphone != "" && !validate.Phone(l.Cellphone), "cellphone", "is not a phone number")
+		p.Check(l.Cellphone != "" && !phone.Valid(l.Cellphone, phone.DefaultRegion), "cellphone", "is not a phone number")
 	}
 	if p.Text("landline", l.Landline, false) {
-		p.Check(l.Landline != "" && !validate.Phone(l.Landline), "landline", "is not a phone number")
+		p.Check(l.Landline != "" && !phone.Valid(l.Landline, phone.DefaultRegion), "landline", "is not a phone number")
 	}
 	if p.Text("firstname", l.FirstName, false) {
 		p.Required("firstname", l.FirstName)

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/passerelle-go/passerelle/internal/phone"
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
@@ -316,7 +317,11 @@ func (l *Lead) validate(campaignKey string) error {
 	contact := l.Email != ""
 	for _, ph := range phones {
 		contact = contact || ph.v != ""
-		p.Check(text[ph.name] && ph.v != "" && !validate.Phone(ph.v), ph.name, "is not a phone number")
+		if text[ph.name] && ph.v != "" {
+			if err := phone.Check(ph.v, phone.RegionOf(l.Nazione, PhoneRegion)); err != nil {
+				p.Add(ph.name, err.Error())
+			}
+		}
 	}
 	p.Check(!contact, FieldEmail, "a phone or an e-mail is required")
 	p.Check(text[FieldEmail] && l.Email != "" && !validate.Email(l.Email), FieldEmail, "is not an e-mail address")
@@ -344,3 +349,9 @@ func (l *Lead) validate(campaignKey string) error {
 	}
 	return validationError("import", p)
 }
+
+// PhoneRegion is the region a lead's phones are read in when its Nazione is
+// not an ISO 3166-1 alpha-2 code: Spain, the country of EasyCall's
+// document ("612 345 678" is a Spanish mobile). A lead whose Nazione is
+// "IT" or "FR" has its phones read in Italy or France.
+const PhoneRegion = "ES"

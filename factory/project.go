@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/passerelle-go/passerelle/internal/phone"
 	"github.com/passerelle-go/passerelle/internal/transport"
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
@@ -481,7 +482,7 @@ func (p *Project) check(op string) error {
 		case "commercial", "email", "email2":
 			fresh.Check(!validate.Email(v), b.name, "is not an e-mail address")
 		case "tel_mobile", "tel_fixe", "tel_professionnel":
-			fresh.Check(!validate.Phone(v), b.name, "is not a phone number")
+			fresh.Check(!phone.Valid(v, phone.DefaultRegion), b.name, "is not a phone number")
 		case "insee_ville":
 			fresh.Check(!ValidINSEE(v), b.name, "is not an INSEE code (5 digits, or 2A/2B and 3 digits)")
 		case "code_lot":

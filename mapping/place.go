@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/passerelle-go/passerelle/internal/phone"
 )
 
 // The errors Department wraps.
@@ -91,26 +93,6 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// countryNames maps country names in French, English, Spanish, Italian
-// and the country's own language (folded) to ISO 3166-1 alpha-2 codes:
-// the countries passerelle's services meet.
-var countryNames = map[string]string{
-	"france": "FR", "francia": "FR", "frankreich": "FR", "republique francaise": "FR",
-	"espagne": "ES", "spain": "ES", "espana": "ES", "spagna": "ES", "spanien": "ES",
-	"italie": "IT", "italy": "IT", "italia": "IT", "italien": "IT",
-	"portugal": "PT", "portogallo": "PT",
-	"belgique": "BE", "belgium": "BE", "belgica": "BE", "belgio": "BE", "belgie": "BE", "belgien": "BE",
-	"suisse": "CH", "switzerland": "CH", "suiza": "CH", "svizzera": "CH", "schweiz": "CH",
-	"allemagne": "DE", "germany": "DE", "alemania": "DE", "germania": "DE", "deutschland": "DE",
-	"luxembourg": "LU", "luxemburgo": "LU", "lussemburgo": "LU", "luxemburg": "LU",
-	"monaco": "MC", "monaco principaute": "MC", "andorre": "AD", "andorra": "AD",
-	"royaume-uni": "GB", "royaume uni": "GB", "united kingdom": "GB", "uk": "GB", "reino unido": "GB", "regno unito": "GB",
-	"pays-bas": "NL", "pays bas": "NL", "netherlands": "NL", "paises bajos": "NL", "paesi bassi": "NL", "nederland": "NL",
-	"maroc": "MA", "morocco": "MA", "marruecos": "MA", "marocco": "MA",
-	"algerie": "DZ", "algeria": "DZ", "tunisie": "TN", "tunisia": "TN", "tunez": "TN",
-	"guadeloupe": "GP", "martinique": "MQ", "guyane": "GF", "la reunion": "RE", "reunion": "RE", "mayotte": "YT",
-}
-
 // Country returns the ISO 3166-1 alpha-2 code of a country written as a
 // code in any case ("fr", "FR") or by its name in French, English,
 // Spanish, Italian or its own language ("France", "España", "Italia"),
@@ -125,7 +107,7 @@ func Country(s string) (code string, loss Loss) {
 	if len(t) == 2 && isLetter(t[0]) && isLetter(t[1]) {
 		return strings.ToUpper(t), Normalised
 	}
-	if c, ok := countryNames[fold(t)]; ok {
+	if c, ok := phone.Country(t); ok {
 		return c, Normalised
 	}
 	return "", NoValue

@@ -17,16 +17,9 @@ import (
 // equivalent (the zero value: Maître sent to Batiweb). Converters report
 // every translation that was not exact.
 
-// extraAccents completes enum.Fold for Spanish, Italian and Portuguese
-// spellings, typographic apostrophes and non-breaking spaces.
-var extraAccents = strings.NewReplacer(
-	"ì", "i", "ò", "o", "ã", "a", "õ", "o", "ý", "y", "ÿ", "y",
-	"’", "'", "\u00a0", " ", "\u202f", " ",
-)
-
 // fold is the key free text is compared by: lower case, accents removed,
 // runs of spaces made one.
-func fold(s string) string { return enum.Fold(extraAccents.Replace(strings.ToLower(s))) }
+func fold(s string) string { return enum.Fold(s) }
 
 // labelKey is fold with dots made spaces, so that "M." and "M", "Sig.ra"
 // and "Sig ra" are one key.

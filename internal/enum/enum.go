@@ -157,6 +157,8 @@ var accents = strings.NewReplacer(
 	"ô", "o", "ö", "o", "ó", "o",
 	"ù", "u", "û", "u", "ü", "u", "ú", "u",
 	"ç", "c", "ñ", "n", "œ", "oe", "æ", "ae", "²", "2",
+	"ì", "i", "ò", "o", "ã", "a", "õ", "o", "ý", "y", "ÿ", "y",
+	"’", "'", "\u00a0", " ", "\u202f", " ",
 )
 
 // Fold is the key labels are compared by: lower case, French accents

@@ -41,6 +41,7 @@ import (
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
+	"github.com/passerelle-go/passerelle/internal/enum"
 )
 
 // DefaultRegion is the region a number without an international prefix
@@ -345,3 +346,49 @@ func Check(text, region string) error {
 	_, err := Parse(text, region)
 	return err
 }
+
+// RegionOf is the region to read a lead's phones in: the country's ISO
+// 3166-1 alpha-2 code when Country knows it, else fallback. Validation in
+// the service packages and the mapping package read a lead's country the
+// same way, so that they read its phones in the same region.
+func RegionOf(country, fallback string) string {
+	if c, ok := Country(country); ok {
+		return c
+	}
+	return fallback
+}
+
+// Country is the ISO 3166-1 alpha-2 code of a country written as a code in
+// any letter case ("fr") or by its name in French, English, Spanish,
+// Italian or its own language ("France", "España", "Italia"), spaces
+// around ignored; ok is false for a text that names no country known here.
+func Country(s string) (code string, ok bool) {
+	t := strings.TrimSpace(s)
+	if len(t) == 2 && isLetter(t[0]) && isLetter(t[1]) {
+		return strings.ToUpper(t), true
+	}
+	code, ok = countryNames[enum.Fold(t)]
+	return code, ok
+}
+
+// countryNames maps country names in French, English, Spanish, Italian
+// and the country's own language (folded) to ISO 3166-1 alpha-2 codes:
+// the countries passerelle's services meet.
+var countryNames = map[string]string{
+	"france": "FR", "francia": "FR", "frankreich": "FR", "republique francaise": "FR",
+	"espagne": "ES", "spain": "ES", "espana": "ES", "spagna": "ES", "spanien": "ES",
+	"italie": "IT", "italy": "IT", "italia": "IT", "italien": "IT",
+	"portugal": "PT", "portogallo": "PT",
+	"belgique": "BE", "belgium": "BE", "belgica": "BE", "belgio": "BE", "belgie": "BE", "belgien": "BE",
+	"suisse": "CH", "switzerland": "CH", "suiza": "CH", "svizzera": "CH", "schweiz": "CH",
+	"allemagne": "DE", "germany": "DE", "alemania": "DE", "germania": "DE", "deutschland": "DE",
+	"luxembourg": "LU", "luxemburgo": "LU", "lussemburgo": "LU", "luxemburg": "LU",
+	"monaco": "MC", "monaco principaute": "MC", "andorre": "AD", "andorra": "AD",
+	"royaume-uni": "GB", "royaume uni": "GB", "united kingdom": "GB", "uk": "GB", "reino unido": "GB", "regno unito": "GB",
+	"pays-bas": "NL", "pays bas": "NL", "netherlands": "NL", "paises bajos": "NL", "paesi bassi": "NL", "nederland": "NL",
+	"maroc": "MA", "morocco": "MA", "marruecos": "MA", "marocco": "MA",
+	"algerie": "DZ", "algeria": "DZ", "tunisie": "TN", "tunisia": "TN", "tunez": "TN",
+	"guadeloupe": "GP", "martinique": "MQ", "guyane": "GF", "la reunion": "RE", "reunion": "RE", "mayotte": "YT",
+}
+
+func isLetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
