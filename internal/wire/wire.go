@@ -29,13 +29,55 @@ func Scalar(b []byte) (s string, ok bool, err error) {
 		}
 		return s, true, nil
 	case len(b) > 0 && (b[0] == '-' || b[0] >= '0' && b[0] <= '9'):
-		var n json.Number
-		if err := json.Unmarshal(b, &n); err != nil {
-			return "", false, err
+		if !isNumber(b) {
+			return "", false, fmt.Errorf("invalid JSON number %.20q", b)
 		}
-		return n.String(), true, nil
+		return string(b), true, nil
 	}
 	return "", false, fmt.Errorf("want a JSON string or number, got %.20q", b)
+}
+
+// isNumber reports whether b is one JSON number (RFC 8259's grammar), read
+// without encoding/json's decoder, which allocates.
+func isNumber(b []byte) bool {
+	i := 0
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	default:
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == start {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == start {
+			return false
+		}
+	}
+	return i == len(b)
 }
 
 // NumString is a number the service may send as a JSON string or a JSON

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -49,4 +50,21 @@ func TestBool01(t *testing.T) {
 	}
 	out, _ := json.Marshal(struct{ A, B Bool01 }{true, false})
 	assert.Equal(t, `{"A":"1","B":"0"}`, string(out))
+}
+
+// FuzzIsNumber holds isNumber to encoding/json's reading of a number.
+func FuzzIsNumber(f *testing.F) {
+	for _, s := range []string{"0", "-0", "12", "1.5", "1e9", "-1.25E-3", "01", "1.", ".5", "-", "1e", "1e+", "+1", "0x10", "1_0", "١"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.TrimSpace(s) != s {
+			return // Scalar trims white space before it asks
+		}
+		var n json.Number
+		want := json.Unmarshal([]byte(s), &n) == nil && len(s) > 0 && (s[0] == '-' || s[0] >= '0' && s[0] <= '9')
+		if got := isNumber([]byte(s)); got != want {
+			t.Errorf("isNumber(%q) = %v, encoding/json says %v", s, got, want)
+		}
+	})
 }
