@@ -120,8 +120,13 @@ func (l *Lead) ToBatiweb(workType batiweb.WorkType, o Options) (*batiweb.Lead, R
 		street = text[nLand:]
 	}
 	b.Address = street
-	if l.Country != "" && l.Country != "FR" {
-		r.Add("Country", NoField, "Batiweb's leads are French")
+	if l.Country != "" {
+		switch france, normalised := isFrance(l.Country); {
+		case !france:
+			r.Add("Country", NoField, "Batiweb's leads are French")
+		case normalised:
+			r.Add("Country", Normalised, "France, implied by Batiweb")
+		}
 	}
 	r.uncarried(l, carried)
 	if err := o.Check(&r); err != nil {
@@ -144,8 +149,14 @@ func batiwebPhone(b []byte, p Phone) []byte {
 
 // batiwebPhones picks Batiweb's cellphone and landline: the mobile, else
 // a mobile-numbered landline or work phone; the landline, else the work
-// phone. A phone left over is reported; so is a number outside the
-// French plan, written in E.164 (Normalised).
+// phone. The mobile or the landline written in the other Batiweb field is
+// reported: Normalised when its numbering plan says what it is (a
+// landline number held as the mobile, a mobile number held as the
+// landline), Approximated when the plan does not tell mobiles and
+// landlines apart (it may be the mobile it was said to be); the work
+// phone, which Batiweb has no field for, fills either silently. A phone left
+// over is reported; so is a number outside the French plan, written in
+// E.164 (Normalised).
 func batiwebPhones(r *Report, l *Lead) (cell, land Phone) {
 	names := [3]string{"Mobile", "Landline", "WorkPhone"}
 	for i, p := range [3]Phone{l.Mobile, l.Landline, l.WorkPhone} {
@@ -154,8 +165,18 @@ func batiwebPhones(r *Report, l *Lead) (cell, land Phone) {
 			continue
 		case cell.IsZero() && p.Kind() == PhoneMobile:
 			cell = p
+			if i == 1 {
+				r.Add(names[i], Normalised, "a mobile number, written as Batiweb's cellphone")
+			}
 		case land.IsZero() && p.Kind() != PhoneMobile:
 			land = p
+			switch {
+			case i != 0:
+			case p.Kind() == PhoneMobileOrLandline:
+				r.Add(names[i], Approximated, "a number of a plan that does not tell mobiles apart, written as Batiweb's landline")
+			default:
+				r.Add(names[i], Normalised, "a "+phoneKindNames[p.Kind()]+" number, written as Batiweb's landline")
+			}
 		default:
 			r.Add(names[i], NoField, "Batiweb has one cellphone and one landline")
 			continue

@@ -3,7 +3,6 @@ package mapping
 import (
 	"encoding/json"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -76,17 +75,7 @@ func reportRecord(r *Report, prefix string, v reflect.Value, fields []wireField)
 		r.Add(prefix+f.name, NoField, "")
 	}
 	if extra := extraField(v); extra.IsValid() && extra.Len() > 0 {
-		m := extra.Interface().(map[string]json.RawMessage)
-		keys := make([]string, 0, len(m))
-		for k, raw := range m {
-			if s := string(raw); s != "null" && s != `""` {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			r.Add(prefix+k, NoField, "a field this SDK does not model")
-		}
+		reportExtra(r, prefix, extra.Interface().(map[string]json.RawMessage))
 	}
 }
 

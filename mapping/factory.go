@@ -1,6 +1,8 @@
 package mapping
 
 import (
+	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -39,8 +41,11 @@ var factoryOnly = []struct {
 // address, the need (comment, budget max, housing type, surface, rooms,
 // callback time), the marketing codes, consent, the seller and the ids
 // are carried; the real-estate project's details and the call center's
-// results have no place in the pivot and are reported. Phones are read in
-// Options.Region, else France: La Factory's addresses are French.
+// results have no place in the pivot and are reported, as is every balise
+// the factory package does not model (Project.Extra), by its wire name.
+// The country is France when the postal code is a French one (reported
+// as approximated: inferred, not sent), else left empty. Phones are read
+// in Options.Region, else France: La Factory's addresses are French.
 func FromFactory(p *factory.Project, o Options) (*Lead, Report, error) {
 	r := Report{From: "factory", To: "lead"}
 	l := &Lead{
@@ -79,18 +84,39 @@ func FromFactory(p *factory.Project, o Options) (*Lead, Report, error) {
 		l.Rooms, loss = ParseRooms(p.HousingSize)
 		r.fit("taille_logement", loss, "not a number of rooms", "read as a number of rooms")
 	}
-	if p.PostalCode != "" || p.City != "" {
-		l.Country = "FR" // La Factory's addresses are French
+	if _, err := Department(p.PostalCode); err == nil {
+		l.Country = "FR" // a French postal code: La Factory's addresses are French
+		r.Add("Country", Approximated, "country inferred from the postal code")
 	}
 	for _, f := range factoryOnly {
 		if f.set(p) {
 			r.Add(f.name, NoField, "")
 		}
 	}
+	reportExtra(&r, "", p.Extra)
 	if err := o.Check(&r); err != nil {
 		return nil, r, err
 	}
 	return l, r, nil
+}
+
+// reportExtra reports, under prefix and by its wire name, every field a
+// service sent that its package does not model (an Extra map), in name
+// order; a null or empty text holds nothing and is not reported.
+func reportExtra(r *Report, prefix string, m map[string]json.RawMessage) {
+	if len(m) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k, raw := range m {
+		if s := string(raw); s != "null" && s != `""` {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		r.Add(prefix+k, NoField, "a field this SDK does not model")
+	}
 }
 
 // fit reports a translation that was not exact: NoValue with noValue as
@@ -155,12 +181,42 @@ func factoryAnswer(r *Report, field string, v factory.OuiNon) Answer {
 	return a
 }
 
-// inParis is t in Europe/Paris, or the zero time.
-func inParis(t time.Time) time.Time {
+// factoryDateTime is t as La Factory's aaaammjjhhmmss holds it: to the
+// second, in Europe/Paris. A dropped fraction of a second is reported as
+// Approximated, a change of zone alone as Normalised (the same instant).
+func factoryDateTime(r *Report, field string, t time.Time) time.Time {
 	if t.IsZero() {
 		return t
 	}
-	return t.In(Paris)
+	switch {
+	case t.Nanosecond() != 0:
+		r.Add(field, Approximated, "the fraction of a second dropped (La Factory's dates are to the second)")
+	case !inParisZone(t):
+		r.Add(field, Normalised, "written in Europe/Paris time: the same instant")
+	}
+	return t.Truncate(time.Second).In(Paris)
+}
+
+// inParisZone reports whether t is in Europe/Paris (its location named
+// so, whichever *time.Location holds it).
+func inParisZone(t time.Time) bool {
+	loc := t.Location()
+	return loc == Paris || loc.String() == "Europe/Paris"
+}
+
+// factoryDate is t's date as written (its year, month and day in its own
+// zone: a date of birth has no zone) at midnight in Europe/Paris, so that
+// La Factory's aaaammjj holds the same day. A time of day, dropped, is
+// reported as Approximated.
+func factoryDate(r *Report, field string, t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
+	if h, mi, sec := t.Clock(); h != 0 || mi != 0 || sec != 0 || t.Nanosecond() != 0 {
+		r.Add(field, Approximated, "the time of day dropped (La Factory's date has none)")
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, Paris)
 }
 
 // frenchOrE164 writes a phone for a French service: a French number in
@@ -191,7 +247,8 @@ func (l *Lead) ToFactory(o Options) (*factory.Project, Report, error) {
 		UTMCampaign: l.Campaign, Channel: l.Channel, UTMAct: l.Act, UTMSource: l.Source, UTMMedium: l.Medium,
 		FactoryProjectID: l.FactoryProjectID, CallCenterProjectID: l.CallCenterProjectID, CallCenterContactID: l.CallCenterContactID,
 		MobilePhone: frenchOrE164(l.Mobile), HomePhone: frenchOrE164(l.Landline), WorkPhone: frenchOrE164(l.WorkPhone),
-		BirthDate: factory.Date{Time: inParis(l.BirthDate)}, LeadDate: factory.DateTime{Time: inParis(l.LeadDate)},
+		BirthDate:      factory.Date{Time: factoryDate(&r, "BirthDate", l.BirthDate)},
+		LeadDate:       factory.DateTime{Time: factoryDateTime(&r, "LeadDate", l.LeadDate)},
 		HousingSurface: l.Surface, SalesRep: l.SalesRep,
 	}
 	if l.Civility != CivilityUnknown {
@@ -205,8 +262,11 @@ func (l *Lead) ToFactory(o Options) (*factory.Project, Report, error) {
 			r.Add("HousingType", NoValue, "not one of the pivot's housing types")
 		}
 	}
-	if l.Rooms != 0 {
+	switch {
+	case l.Rooms > 0:
 		p.HousingSize = strconv.Itoa(l.Rooms)
+	case l.Rooms < 0:
+		r.Add("Rooms", NoValue, "a negative number of rooms")
 	}
 	if l.OwnerStatus != OwnerStatusUnknown {
 		var exact bool
@@ -225,8 +285,13 @@ func (l *Lead) ToFactory(o Options) (*factory.Project, Report, error) {
 	if p.ConsentOptOut, ok = l.OptOut.Factory(); !ok && l.OptOut != Unanswered {
 		r.Add("OptOut", NoValue, "neither yes nor no")
 	}
-	if l.Country != "" && l.Country != "FR" {
-		r.Add("Country", NoField, "La Factory's addresses are French")
+	if l.Country != "" {
+		switch france, normalised := isFrance(l.Country); {
+		case !france:
+			r.Add("Country", NoField, "La Factory's addresses are French")
+		case normalised:
+			r.Add("Country", Normalised, "France, implied by La Factory")
+		}
 	}
 	r.uncarried(l, allFields&^(fCompany|fCompanyTaxID|fStreet3|fRegion|fProvince|fLatitude|fLongitude|fDivaltoCode))
 	if err := o.Check(&r); err != nil {

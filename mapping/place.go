@@ -96,21 +96,26 @@ func allDigits(s string) bool {
 // Country returns the ISO 3166-1 alpha-2 code of a country written as a
 // code in any case ("fr", "FR") or by its name in French, English,
 // Spanish, Italian or its own language ("France", "España", "Italia"),
-// and how faithful the reading is: 0 when s is already an upper-case
-// code, Normalised when its spelling changed, NoValue (and "") for a
-// text that names no country known here.
+// and how faithful the reading is: 0 when s is already an assigned
+// upper-case code, Normalised when its spelling changed ("fr", "UK" for
+// GB), NoValue (and "") for a text that names no country known here, two
+// letters that are no assigned code ("XX", "EN") included.
 func Country(s string) (code string, loss Loss) {
-	if len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' {
+	if phone.IsISOCode(s) {
 		return s, 0
 	}
-	t := strings.TrimSpace(s)
-	if len(t) == 2 && isLetter(t[0]) && isLetter(t[1]) {
-		return strings.ToUpper(t), Normalised
-	}
-	if c, ok := phone.Country(t); ok {
+	if c, ok := phone.Country(s); ok {
 		return c, Normalised
 	}
 	return "", NoValue
 }
 
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+// isFrance reports whether a lead's country, in any spelling Country
+// reads, is France; normalised is true when it was not written "FR".
+func isFrance(country string) (france, normalised bool) {
+	if country == "FR" {
+		return true, false
+	}
+	c, _ := Country(country)
+	return c == "FR", true
+}

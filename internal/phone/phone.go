@@ -360,16 +360,43 @@ func RegionOf(country, fallback string) string {
 
 // Country is the ISO 3166-1 alpha-2 code of a country written as a code in
 // any letter case ("fr") or by its name in French, English, Spanish,
-// Italian or its own language ("France", "España", "Italia"), spaces
-// around ignored; ok is false for a text that names no country known here.
+// Italian or its own language ("France", "España", "Italia", "UK"),
+// spaces around ignored; ok is false for a text that names no country
+// known here. Two letters are a code only when they are an assigned ISO
+// 3166-1 alpha-2 code (IsISOCode): "XX" and "EN" name no country.
 func Country(s string) (code string, ok bool) {
 	t := strings.TrimSpace(s)
 	if len(t) == 2 && isLetter(t[0]) && isLetter(t[1]) {
-		return strings.ToUpper(t), true
+		if c := strings.ToUpper(t); isoCodes[c] {
+			return c, true
+		}
 	}
 	code, ok = countryNames[enum.Fold(t)]
 	return code, ok
 }
+
+// IsISOCode reports whether s is an assigned ISO 3166-1 alpha-2 code, in
+// capitals: "FR", "GB", "GP"; not "UK", "XX", "fr".
+func IsISOCode(s string) bool { return len(s) == 2 && isoCodes[s] }
+
+// isoCodes is every assigned ISO 3166-1 alpha-2 code: libphonenumber's
+// regions, less the codes it uses that ISO 3166-1 does not assign (AC
+// Ascension and TA Tristan da Cunha, exceptionally reserved; XK Kosovo,
+// user-assigned), plus the territories without a numbering plan of their
+// own.
+var isoCodes = func() map[string]bool {
+	m := make(map[string]bool, 256)
+	for c := range phonenumbers.GetSupportedRegions() {
+		m[c] = true
+	}
+	delete(m, "AC")
+	delete(m, "TA")
+	delete(m, "XK")
+	for _, c := range []string{"AQ", "BV", "GS", "HM", "PN", "TF", "UM"} {
+		m[c] = true
+	}
+	return m
+}()
 
 // countryNames maps country names in French, English, Spanish, Italian
 // and the country's own language (folded) to ISO 3166-1 alpha-2 codes:

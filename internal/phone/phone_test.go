@@ -201,3 +201,19 @@ func BenchmarkParse(b *testing.B) {
 		}
 	})
 }
+
+// TestCountryOnlyAssignedCodes: two letters are a code only when ISO
+// 3166-1 assigns them; "UK" is a name of GB.
+func TestCountryOnlyAssignedCodes(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"FR": "FR", "fr": "FR", "GP": "GP", "AQ": "AQ", "UK": "GB", "uk": "GB",
+		"XX": "", "EN": "", "AC": "", "XK": "", "France": "FR"} {
+		got, ok := Country(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("Country(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	if IsISOCode("fr") || IsISOCode("UK") || !IsISOCode("ES") {
+		t.Error("IsISOCode takes assigned codes in capitals only")
+	}
+}
