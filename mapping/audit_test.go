@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/passerelle-go/passerelle/batiweb"
+	"github.com/passerelle-go/passerelle/divalto"
+	"github.com/passerelle-go/passerelle/easycall"
 	"github.com/passerelle-go/passerelle/factory"
 	"github.com/passerelle-go/passerelle/mapping"
 	"github.com/stretchr/testify/assert"
@@ -200,4 +202,29 @@ func TestRoomsAndPhoneMovesReported(t *testing.T) {
 		assert.Equal(t, tc.land, b.Landline, tc.name)
 		assert.Equal(t, tc.loss, kind(r, tc.field), "%s: %v", tc.name, r)
 	}
+}
+
+// TestPropertyFindings: what the strengthened fuzz properties found. A
+// weavy name respaced on the way back is normalised; a nome_completo
+// without a name is no value; an overseas number whose national form is
+// a mainland one ("0800 22 20 00") is written in E.164.
+func TestPropertyFindings(t *testing.T) {
+	t.Parallel()
+	_, r, err := mapping.FromDivalto(&divalto.Prospect{Name: " DUPONT  Jean", IsIndividual: true}, mapping.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, mapping.Normalised, kind(r, "name"), "%v", r)
+
+	_, r, err = mapping.FromEasyCall(&easycall.Lead{NomeCompleto: ","}, mapping.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, mapping.NoValue, kind(r, "nome_completo"), "%v", r)
+
+	gp, err := mapping.ParsePhoneIn("+590 800 22 20 00", "FR")
+	require.NoError(t, err)
+	assert.False(t, gp.French(), "0800 22 20 00 reads as a mainland number")
+	p, _, err := (&mapping.Lead{Landline: gp, LastName: "D"}).ToDivalto(mapping.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "+590800222000", p.Phone)
+	gpMobile, err := mapping.ParsePhone("06 90 11 22 33")
+	require.NoError(t, err)
+	assert.True(t, gpMobile.French())
 }

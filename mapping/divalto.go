@@ -136,6 +136,9 @@ func FromDivalto(p *divalto.Prospect, o Options) (*Lead, Report, error) {
 	if p.IsIndividual {
 		var loss Loss
 		l.FirstName, l.LastName, loss = splitDivaltoName(p.Name)
+		if loss == 0 && p.Name != divaltoName(l.FirstName, l.LastName) {
+			r.Add("name", Normalised, "written back as LAST First, single-spaced")
+		}
 		r.fit("name", loss, "", "split into last and first name by weavy's order, a guess")
 	} else {
 		l.Company = p.Name

@@ -35,7 +35,9 @@ func FromEasyCall(e *easycall.Lead, o Options) (*Lead, Report, error) {
 		case l.FirstName == "" && l.LastName == "":
 			var exact bool
 			l.FirstName, l.LastName, exact = SplitFullName(e.NomeCompleto)
-			if exact {
+			if l.FirstName == "" && l.LastName == "" {
+				r.Add("nome_completo", NoValue, "no name in the text")
+			} else if exact {
 				r.Add("nome_completo", Normalised, "split into nome and cognome")
 			} else {
 				r.Add("nome_completo", Approximated, "split into nome and cognome by a guess")

@@ -95,11 +95,17 @@ func (p Phone) Region() string { return p.n.Region() }
 // French reports whether the number is of the French numbering plan:
 // mainland France and the overseas departments dialled with a 0 from
 // France (Guadeloupe, Saint-Barthélemy, Saint-Martin, Guyane, Martinique,
-// La Réunion, Mayotte).
+// La Réunion, Mayotte) whose national form reads back, in France, as the
+// same number: Guadeloupe's +590 690 11 22 33 is "0690 11 22 33", but
+// its service number +590 800 22 20 00 is not French here, since "0800
+// 22 20 00" is a mainland number.
 func (p Phone) French() bool {
 	switch p.n.Region() {
-	case "FR", "GP", "BL", "MF", "GF", "MQ", "RE", "YT":
+	case "FR":
 		return true
+	case "GP", "BL", "MF", "GF", "MQ", "RE", "YT":
+		q, err := ParsePhoneIn(p.National(), "FR")
+		return err == nil && q == p
 	}
 	return false
 }
