@@ -37,6 +37,14 @@ var factoryOnly = []struct {
 	{"commentaire_call", func(p *factory.Project) bool { return p.CallCenterComment != "" }},
 }
 
+// factoryOut is FromFactory's result and its report's first entries (a
+// French lead's usual report: the country inferred, a phone respelled),
+// in one allocation.
+type factoryOut struct {
+	lead    Lead
+	entries [2]Entry
+}
+
 // FromFactory reads a La Factory project into a Lead. The contact, its
 // address, the need (comment, budget max, housing type, surface, rooms,
 // callback time), the marketing codes, consent, the seller and the ids
@@ -47,8 +55,10 @@ var factoryOnly = []struct {
 // as approximated: inferred, not sent), else left empty. Phones are read
 // in Options.Region, else France: La Factory's addresses are French.
 func FromFactory(p *factory.Project, o Options) (*Lead, Report, error) {
-	r := Report{From: "factory", To: "lead"}
-	l := &Lead{
+	out := new(factoryOut)
+	r := Report{From: "factory", To: "lead", Entries: out.entries[:0]}
+	l := &out.lead
+	*l = Lead{
 		FirstName: p.FirstName, LastName: p.LastName, Email: p.Email, Email2: p.Email2, Profession: p.Profession,
 		Street1: p.Street1, Street2: p.Street2, PostalCode: p.PostalCode, City: p.City, CityINSEE: p.CityINSEE,
 		Comment: p.Comment, Budget: p.BudgetMax, CallbackTime: p.CallbackTime, FormName: p.FormName,
@@ -84,7 +94,7 @@ func FromFactory(p *factory.Project, o Options) (*Lead, Report, error) {
 		l.Rooms, loss = ParseRooms(p.HousingSize)
 		r.fit("taille_logement", loss, "not a number of rooms", "read as a number of rooms")
 	}
-	if _, err := Department(p.PostalCode); err == nil {
+	if _, ok := department(p.PostalCode); ok {
 		l.Country = "FR" // a French postal code: La Factory's addresses are French
 		r.Add("Country", Approximated, "country inferred from the postal code")
 	}

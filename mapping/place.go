@@ -57,29 +57,42 @@ var overseasPostal = []struct{ prefix, code string }{
 // 970xx, 979xx, Monaco's 98000, 99xxx) wrap ErrNoDepartment.
 func Department(postalCode string) (string, error) {
 	pc := strings.TrimSpace(postalCode)
-	if !allDigits(pc) || len(pc) != 5 {
+	code, ok := department(postalCode)
+	switch {
+	case ok:
+		return code, nil
+	case !allDigits(pc) || len(pc) != 5:
 		return "", fmt.Errorf("%w %q: want 5 digits", ErrInvalidPostalCode, postalCode)
+	case strings.HasPrefix(pc, "980"):
+		return "", fmt.Errorf("%w: %s is Monaco's", ErrNoDepartment, pc)
+	}
+	return "", fmt.Errorf("%w: %s", ErrNoDepartment, pc)
+}
+
+// department is Department without building an error: ok is false for a
+// text that is not the postal code of a French department or territory.
+func department(postalCode string) (string, bool) {
+	pc := strings.TrimSpace(postalCode)
+	if !allDigits(pc) || len(pc) != 5 {
+		return "", false
 	}
 	switch head := pc[:2]; {
 	case head == "00" || head == "96" || head == "99":
-		return "", fmt.Errorf("%w: %s", ErrNoDepartment, pc)
+		return "", false
 	case head == "20":
 		if pc[2] <= '1' {
-			return "2A", nil
+			return "2A", true
 		}
-		return "2B", nil
+		return "2B", true
 	case head == "97" || head == "98":
 		for _, o := range overseasPostal {
 			if strings.HasPrefix(pc, o.prefix) {
-				return o.code, nil
+				return o.code, true
 			}
 		}
-		if strings.HasPrefix(pc, "980") {
-			return "", fmt.Errorf("%w: %s is Monaco's", ErrNoDepartment, pc)
-		}
-		return "", fmt.Errorf("%w: %s", ErrNoDepartment, pc)
+		return "", false
 	default:
-		return head, nil
+		return head, true
 	}
 }
 
