@@ -296,11 +296,17 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 	r := c.http.Redactor()
 	fail := func(e *Error) (*answer, error) {
 		e.Op, e.StatusCode, e.URL = string(m), a.status, a.url
-		if errors.Is(e.Err, ErrMalformedResponse) {
+		// Every error keeps the whole answer: one that refuses the request
+		// may still carry what La Factory handed out (a project beside an
+		// erMessage), which would otherwise be lost.
+		if len(bytes.TrimSpace(a.body)) > 0 {
 			e.Raw = append(json.RawMessage(nil), a.body...)
-			if e.Body == "" && m != GetProject4CallCenter {
-				e.Body = r.Excerpt(a.body, 256)
-			}
+		}
+		if errors.Is(e.Err, ErrMalformedResponse) && e.Body == "" && m != GetProject4CallCenter {
+			e.Body = r.Excerpt(a.body, 256)
+		}
+		if m == GetProject4CallCenter && e.Err == nil && e.Raw != nil {
+			e.Err = errors.New("the answer may hold a project La Factory handed out (marked as sent): it is whole in Error.Raw")
 		}
 		return nil, e
 	}
@@ -346,36 +352,123 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 		}
 	}
 	if a.payload == nil && top != nil {
-		_, envelope := get("error")
-		switch {
-		case !envelope:
-			a.payload = t // the answer itself: a project, or one item
-		case len(top) > 1:
-			// Members beside the error object: La Factory's answer is the
-			// payload itself (a project handed out flat), kept whole.
-			rest := make(map[string]json.RawMessage, len(top))
-			for k, v := range top {
-				if !strings.EqualFold(k, "error") {
-					rest[k] = v
-				}
-			}
-			a.payload, _ = json.Marshal(rest)
+		payload, why := payloadOf(top, t)
+		if why != "" {
+			return fail(&Error{Err: malformed(why)})
 		}
-		if op, found := get("Operation"); found {
-			a.payload = nil
-			var o map[string]json.RawMessage
-			if json.Unmarshal(op, &o) == nil {
-				if set, found := member(o, "Set"); found {
-					var st map[string]json.RawMessage
-					if json.Unmarshal(set, &st) == nil {
-						data, _ := member(st, "Data")
-						a.payload = json.RawMessage(unwrapString(data))
-					}
-				}
-			}
-		}
+		a.payload = payload
 	}
 	return a, nil
+}
+
+// payloadOf is what an answer object carries: the data at
+// Operation.Set.Data (Operation and Set may be JSON inside a JSON string,
+// Set a list of such objects), else the members beside the error object
+// and an empty Operation (a project handed out flat), else, without an
+// envelope, the answer itself. nil means the answer carries nothing (none
+// waiting, for NextProject); why, not "", that an Operation is there that
+// cannot be read, so the answer proves neither nothing nor something.
+func payloadOf(top map[string]json.RawMessage, whole []byte) (payload json.RawMessage, why string) {
+	_, envelope := member(top, "error")
+	op, hasOp := member(top, "Operation")
+	if !envelope && !hasOp {
+		return whole, "" // the answer itself: a project, or one item
+	}
+	var data json.RawMessage
+	if hasOp {
+		var err error
+		if data, err = operationData(op); err != nil {
+			return nil, "its Operation " + err.Error()
+		}
+	}
+	if !isEmpty(data) && string(bytes.TrimSpace(data)) != "[]" {
+		return data, ""
+	}
+	// Members beside the envelope: La Factory's answer is the payload
+	// itself (a project handed out flat), kept whole.
+	rest := make(map[string]json.RawMessage, len(top))
+	for k, v := range top {
+		if !strings.EqualFold(k, "error") && !strings.EqualFold(k, "Operation") {
+			rest[k] = v
+		}
+	}
+	if len(rest) > 0 {
+		flat, _ := json.Marshal(rest)
+		return flat, ""
+	}
+	return data, ""
+}
+
+// operationData is Operation.Set.Data: nil when Operation, Set or Data is
+// empty (null, "", {}, []); an error when a member is of another shape or
+// missing beside others.
+func operationData(op json.RawMessage) (json.RawMessage, error) {
+	op = bytes.TrimSpace(unwrapString(op))
+	if isEmpty(op) {
+		return nil, nil
+	}
+	var o map[string]json.RawMessage
+	if json.Unmarshal(op, &o) != nil {
+		return nil, errors.New("is not the documented {Set: {Data}} object")
+	}
+	set, found := member(o, "Set")
+	if !found {
+		return nil, errors.New("has no Set member")
+	}
+	set = bytes.TrimSpace(unwrapString(set))
+	if isEmpty(set) || string(set) == "[]" {
+		return nil, nil
+	}
+	dataOf := func(item json.RawMessage) (json.RawMessage, error) {
+		item = bytes.TrimSpace(unwrapString(item))
+		if isEmpty(item) {
+			return nil, nil
+		}
+		var st map[string]json.RawMessage
+		if json.Unmarshal(item, &st) != nil {
+			return nil, errors.New("Set is not the documented {Data} object")
+		}
+		data, found := member(st, "Data")
+		if !found {
+			return nil, errors.New("Set has no Data member")
+		}
+		return json.RawMessage(bytes.TrimSpace(unwrapString(data))), nil
+	}
+	if set[0] != '[' {
+		return dataOf(set)
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(set, &items) != nil {
+		return nil, errors.New("Set is not a JSON list")
+	}
+	if len(items) == 1 {
+		return dataOf(items[0])
+	}
+	// Several Sets: every non-empty Data, one list, so that none is lost.
+	var all []json.RawMessage
+	for _, item := range items {
+		d, err := dataOf(item)
+		if err != nil {
+			return nil, err
+		}
+		if d = bytes.TrimSpace(d); isEmpty(d) || string(d) == "[]" {
+			continue
+		}
+		if d[0] == '[' {
+			var list []json.RawMessage
+			if json.Unmarshal(d, &list) != nil {
+				return nil, errors.New("Data is not a JSON list")
+			}
+			all = append(all, list...)
+			continue
+		}
+		all = append(all, d)
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	b, _ := json.Marshal(all)
+	return b, nil
 }
 
 // member is the value of an object's member, its name matched exactly,
