@@ -498,8 +498,25 @@ func readErrorMember(v json.RawMessage) (code, msg, odd string) {
 		if json.Unmarshal(t, &obj) != nil {
 			return "", "", "its error member is not JSON"
 		}
-		c, _ := member(obj, "erCode")
-		m, _ := member(obj, "erMessage")
+		c, hasCode := member(obj, "erCode")
+		m, hasMsg := member(obj, "erMessage")
+		if !hasCode && !hasMsg && len(obj) > 0 {
+			// Not the documented object, and not empty: it says something
+			// went wrong in words we do not know, so it is no success.
+			text := string(t)
+			for _, name := range []string{"message", "msg", "error", "detail"} {
+				if v, ok := member(obj, name); ok {
+					if s, err := scalarText(v); err == nil && s != "" {
+						text = s
+						break
+					}
+				}
+			}
+			return "", text, "its error member has no erCode or erMessage, not the documented {erCode, erMessage} object"
+		}
+		// A null erCode with an empty erMessage ("") carries no failure:
+		// the document's success is both null, and "" says no more than
+		// null does; any text in either is a failure.
 		return anyText(c), anyText(m), ""
 	case t[0] == '"':
 		s, _ := scalarText(t)
@@ -643,7 +660,7 @@ func (c *Client) result(ctx context.Context, m Method, kind transport.Kind, body
 	if err != nil {
 		return nil, err
 	}
-	if a.factoryProjectID == "" {
+	if strings.TrimSpace(a.factoryProjectID) == "" {
 		e := &Error{Op: string(m), StatusCode: a.status, URL: a.url, Raw: append(json.RawMessage(nil), a.body...),
 			Body: c.http.Redactor().Excerpt(a.body, 256), Err: malformed("the answer holds no factoryprojectid")}
 		return nil, e

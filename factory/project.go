@@ -629,7 +629,9 @@ func (c *Client) UpdateProject(ctx context.Context, p *Project) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
-	if res.FactoryProjectID != p.FactoryProjectID {
+	// La Factory's ids are GUID-like: the same id may come back in
+	// another letter case.
+	if !strings.EqualFold(strings.TrimSpace(res.FactoryProjectID), strings.TrimSpace(p.FactoryProjectID)) {
 		res.Created = true
 		r := c.http.Redactor()
 		return res, &Error{Op: string(opCreateOrUpdate), Result: res, Err: fmt.Errorf("%w: sent factoryprojectid %q, new project %q",
