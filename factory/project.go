@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/passerelle-go/passerelle/internal/phone"
 	"github.com/passerelle-go/passerelle/internal/transport"
@@ -169,7 +170,10 @@ type Project struct {
 	// model (and a second spelling of a known one), by their name as sent,
 	// with their JSON value as sent. They are sent back by UpdateProject,
 	// which replaces the whole project: a balise removed from Extra is
-	// blanked in La Factory, and refused unless Clear names it.
+	// blanked in La Factory, and refused unless Clear names it. A key
+	// the caller adds must not be a balise of Project or a flux alias in
+	// any letter case (it would go out beside the field), and its value
+	// must be valid UTF-8 JSON: Validate refuses both.
 	Extra map[string]json.RawMessage `json:"-"`
 
 	// sent holds what La Factory sent for each balise (by its name in the
@@ -440,7 +444,8 @@ var multiline = map[string]bool{"commentaire": true, "commentaire_call": true}
 // valid UTF-8 without control characters (line breaks only in commentaire
 // and commentaire_call); e-mails are addresses; phones, the INSEE code,
 // the lot code and dates are well formed; listed values are the
-// document's; a closure reason belongs to its closure.
+// document's; a closure reason belongs to its closure; a key added to
+// Extra is no balise's other spelling, and its value is valid UTF-8 JSON.
 func (p *Project) Validate() error {
 	if p.FactoryProjectID == "" {
 		return p.check("create")
@@ -510,11 +515,19 @@ func (p *Project) check(op string) error {
 		}
 	}
 	for k, v := range p.Extra {
-		if s, ok := p.sent[extraKey(k)]; ok && bytes.Equal(bytes.TrimSpace(v), bytes.TrimSpace(s.raw)) {
+		s, sent := p.sent[extraKey(k)]
+		if sent && bytes.Equal(bytes.TrimSpace(v), bytes.TrimSpace(s.raw)) {
 			continue
 		}
+		_, known := byFold[strings.ToLower(k)]
 		switch {
 		case !fresh.Text(k, k, false):
+		case known && !sent:
+			// A second spelling of a balise would go out beside it, and
+			// La Factory would read one of the two: set the field instead.
+			fresh.Add(k, "is a balise of the project in another spelling; set its field rather than Extra")
+		case !utf8.Valid(v):
+			fresh.Add(k, "is not valid UTF-8")
 		case len(bytes.TrimSpace(v)) > 0 && !json.Valid(v):
 			fresh.Add(k, "is not JSON")
 		default:
