@@ -148,3 +148,28 @@ func TestBlankIDAndIDCase(t *testing.T) {
 	assert.False(t, res.Created)
 	assert.True(t, strings.EqualFold(res.FactoryProjectID, "FP-1"))
 }
+
+// TestBufferedProjects: the projects kept from a multi-project answer are
+// counted, so that a program can take them all before it stops, and they
+// come without a request.
+func TestBufferedProjects(t *testing.T) {
+	t.Parallel()
+	c := mocked(t, 200, `[{"factoryprojectid":"FP-1"},{"factoryprojectid":"FP-2"},{"factoryprojectid":"FP-3","nom":{"x":1}}]`)
+	assert.Zero(t, c.Buffered())
+	p, err := c.NextProject(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "FP-1", p.FactoryProjectID)
+	assert.Equal(t, 2, c.Buffered())
+	var ids []string
+	for c.Buffered() > 0 {
+		p, err := c.NextProject(context.Background())
+		if err != nil {
+			var e *factory.Error
+			require.ErrorAs(t, err, &e)
+			ids = append(ids, string(e.Raw))
+			continue
+		}
+		ids = append(ids, p.FactoryProjectID)
+	}
+	assert.Equal(t, []string{"FP-2", `{"factoryprojectid":"FP-3","nom":{"x":1}}`}, ids)
+}

@@ -664,7 +664,11 @@ func (c *Client) UpdateProject(ctx context.Context, p *Project) (*Result, error)
 // *Error wrapping ErrMalformedResponse whose Raw holds its JSON, and when
 // an answer holds several projects (the document says one), the client
 // keeps the others and the next calls return them, in order, without a
-// request.
+// request: [Client.Buffered] counts them. A program that stops taking
+// projects calls NextProject while Buffered is above zero, so that none
+// is left in memory (La Factory has marked them as sent). An answer that
+// refuses the request (an erCode or erMessage) may still carry a project:
+// the *Error's Raw holds the whole answer.
 //
 // Not idempotent: La Factory hands a project out once, so a retry after
 // the answer was lost would skip it. The call is retried only when it
@@ -715,6 +719,16 @@ func (c *Client) decodeProject(a *answer, item json.RawMessage) handedOut {
 		return fail("it has no factoryprojectid")
 	}
 	return handedOut{p: &p}
+}
+
+// Buffered is how many projects (or errors holding one) La Factory
+// handed out in an earlier answer that NextProject keeps and returns next,
+// without a request. They are marked as sent in La Factory: take them
+// all with NextProject before the Client is dropped.
+func (c *Client) Buffered() int {
+	c.queue.mu.Lock()
+	defer c.queue.mu.Unlock()
+	return len(c.queue.pending)
 }
 
 func (q *queue) pop() (handedOut, bool) {
