@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/passerelle-go/passerelle/factory"
 	"github.com/stretchr/testify/assert"
@@ -172,4 +173,43 @@ func TestBufferedProjects(t *testing.T) {
 		ids = append(ids, p.FactoryProjectID)
 	}
 	assert.Equal(t, []string{"FP-2", `{"factoryprojectid":"FP-3","nom":{"x":1}}`}, ids)
+}
+
+// FuzzNothingHandedOutIsLost: whatever shape carries a project and
+// whatever error member sits beside it, NextProject returns the project
+// or an error whose Raw is the whole answer; never "none waiting".
+func FuzzNothingHandedOutIsLost(f *testing.F) {
+	f.Add("FP-1", "Durand", uint8(0), "")
+	f.Add("fp-2", "Du\"rand", uint8(3), "Attention")
+	f.Add("42", "", uint8(5), "W1")
+	f.Fuzz(func(t *testing.T, id, name string, shape uint8, msg string) {
+		if strings.TrimSpace(id) == "" || !utf8.ValidString(id) || !utf8.ValidString(name) || !utf8.ValidString(msg) {
+			return // JSON carries text only
+		}
+		project := `{"factoryprojectid":` + quoteJSON(id) + `,"nom":` + quoteJSON(name) + `}`
+		errMember := `{"erCode":null,"erMessage":null}`
+		if msg != "" {
+			errMember = `{"erCode":null,"erMessage":` + quoteJSON(msg) + `}`
+		}
+		flat := strings.TrimPrefix(project, "{")
+		body := [...]string{
+			project,
+			`{"error":` + errMember + `,"Operation":{"Set":{"Data":` + project + `}}}`,
+			`{"error":` + errMember + `,"Operation":{"Set":[{"Data":` + project + `}]}}`,
+			`{"error":` + errMember + `,"Operation":` + quoteJSON(`{"Set":{"Data":`+project+`}}`) + `}`,
+			`{"error":` + errMember + `,"Operation":{"Set":{"Data":null}},` + flat,
+			`{"error":` + errMember + `,` + flat,
+			quoteJSON(`{"error":` + errMember + `,"Operation":{"Set":{"Data":[` + project + `]}}}`),
+		}[int(shape)%7]
+		p, err := next(t, body)
+		if err == nil {
+			assert.Equal(t, id, p.FactoryProjectID)
+			assert.Equal(t, name, p.LastName)
+			return
+		}
+		assert.NotErrorIs(t, err, factory.ErrNoProject, body)
+		var e *factory.Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, body, string(e.Raw), "the whole answer")
+	})
 }
