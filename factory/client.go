@@ -277,8 +277,8 @@ type answer struct {
 // call is every method's path to the wire: POST the JSON body, read the
 // answer (JSON, or JSON inside a JSON string), and map La Factory's error
 // convention to an *Error: success when erCode and erMessage are both
-// null; anything else, an HTTP error, or an answer that is not the
-// documented JSON is an error.
+// null (or empty); anything else, an HTTP error, or an answer that is not
+// the documented JSON is an error, holding the whole answer in Raw.
 func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body []byte) (*answer, error) {
 	if body == nil {
 		body = []byte("{}")
@@ -294,6 +294,7 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 	}
 	a := &answer{status: resp.StatusCode, url: resp.URL(), body: resp.Body}
 	r := c.http.Redactor()
+	var top map[string]json.RawMessage
 	fail := func(e *Error) (*answer, error) {
 		e.Op, e.StatusCode, e.URL = string(m), a.status, a.url
 		// Every error keeps the whole answer: one that refuses the request
@@ -305,7 +306,7 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 		if errors.Is(e.Err, ErrMalformedResponse) && e.Body == "" && m != GetProject4CallCenter {
 			e.Body = r.Excerpt(a.body, 256)
 		}
-		if m == GetProject4CallCenter && e.Err == nil && e.Raw != nil {
+		if m == GetProject4CallCenter && e.Err == nil && len(top) > 1 {
 			e.Err = errors.New("the answer may hold a project La Factory handed out (marked as sent): it is whole in Error.Raw")
 		}
 		return nil, e
@@ -313,7 +314,6 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 	ok2xx := a.status >= 200 && a.status < 300
 	raw := unwrapString(resp.Body)
 	t := bytes.TrimSpace(raw)
-	var top map[string]json.RawMessage
 	switch {
 	case len(t) == 0 || string(t) == "null":
 	case t[0] == '[':

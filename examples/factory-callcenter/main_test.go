@@ -317,3 +317,25 @@ func TestFactoryBufferedProjects(t *testing.T) {
 	assert.Contains(t, out.String(), `"email":"j@example.fr"`, "the undecodable third too")
 	assert.Contains(t, out.String(), "by hand")
 }
+
+// TestFactoryRejectedAnswerWithAProject: a project La Factory hands out
+// beside an erMessage is printed as La Factory sent it before the run
+// stops on the refusal.
+func TestFactoryRejectedAnswerWithAProject(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "GetPrograms") {
+			_, _ = io.WriteString(w, `[]`)
+			return
+		}
+		_, _ = io.WriteString(w, `{"error":{"erCode":null,"erMessage":"Attention: email invalide"},"factoryprojectid":"FP-1","nom":"Morel","email":"paul.morel@example"}`)
+	}))
+	defer srv.Close()
+	c, err := newFactory(factorytest.APIKey, "", srv.URL)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	err = agent(context.Background(), &out, c, "CC-ACCORD", true)
+	require.ErrorIs(t, err, factory.ErrRejected)
+	assert.Contains(t, out.String(), `"email":"paul.morel@example"`)
+	assert.Contains(t, out.String(), "by hand")
+}

@@ -216,13 +216,13 @@ func tell(ctx context.Context, fc *factory.Client, p *factory.Project, id, comme
 	return true, nil, err
 }
 
-// unread prints what La Factory answered when NextProject could not read
-// a project it handed out: La Factory has marked it as sent, so nobody
-// else will get it.
+// unread prints what La Factory answered when NextProject failed on an
+// answer (a project it could not decode, or one beside an erMessage): La
+// Factory has marked such a project as sent, so nobody else will get it.
 func unread(w io.Writer, err error) {
 	var fe *factory.Error
 	if errors.As(err, &fe) && len(fe.Raw) > 0 {
-		fmt.Fprintf(w, "factory  La Factory handed out a project this client could not read (%v); it is marked as sent: handle it by hand. As La Factory sent it: %s\n", err, fe.Raw)
+		fmt.Fprintf(w, "factory  La Factory's answer could not be used (%v); it may hold a project La Factory handed out and marked as sent: handle it by hand. The answer as La Factory sent it: %s\n", err, fe.Raw)
 	}
 }
 
