@@ -426,11 +426,11 @@ func operationData(op json.RawMessage) (json.RawMessage, error) {
 		}
 		var st map[string]json.RawMessage
 		if json.Unmarshal(item, &st) != nil {
-			return nil, errors.New("Set is not the documented {Data} object")
+			return nil, errors.New("holds a Set that is not the documented {Data} object")
 		}
 		data, found := member(st, "Data")
 		if !found {
-			return nil, errors.New("Set has no Data member")
+			return nil, errors.New("holds a Set without Data")
 		}
 		return json.RawMessage(bytes.TrimSpace(unwrapString(data))), nil
 	}
@@ -439,7 +439,7 @@ func operationData(op json.RawMessage) (json.RawMessage, error) {
 	}
 	var items []json.RawMessage
 	if json.Unmarshal(set, &items) != nil {
-		return nil, errors.New("Set is not a JSON list")
+		return nil, errors.New("holds a Set that is not a JSON list")
 	}
 	if len(items) == 1 {
 		return dataOf(items[0])
@@ -457,7 +457,7 @@ func operationData(op json.RawMessage) (json.RawMessage, error) {
 		if d[0] == '[' {
 			var list []json.RawMessage
 			if json.Unmarshal(d, &list) != nil {
-				return nil, errors.New("Data is not a JSON list")
+				return nil, errors.New("holds a Data that is not a JSON list")
 			}
 			all = append(all, list...)
 			continue
