@@ -125,13 +125,19 @@ func TestExtraKeyShadowingABalise(t *testing.T) {
 // Extra is refused, in a string or deeper.
 func TestExtraValueInvalidUTF8(t *testing.T) {
 	t.Parallel()
-	for _, v := range []string{"\"a\xffb\"", "{\"k\":\"a\xffb\"}", "[\"\xc3\"]"} {
+	for _, v := range []string{"\"a\xffb\"", "{\"k\":\"a\xffb\"}", "[\"\xc3\"]",
+		`"\udc00"`, `{"k":["a\u0000"]}`, `{"a\u0007":1}`} {
 		p := &factory.Project{FactoryProjectID: "FP-1", CallCenterProjectID: "CC-1",
 			Extra: map[string]json.RawMessage{"if_x": json.RawMessage(v)}}
 		err := p.Validate()
 		var ve *factory.ValidationError
 		require.ErrorAs(t, err, &ve, "%q", v)
 		assert.Equal(t, "if_x", ve.Fields[0].Field)
+	}
+	for _, v := range []string{`"é\n\ufffd"`, `{"k":[1,true,null,"ok"]}`, `42`} {
+		p := &factory.Project{FactoryProjectID: "FP-1", CallCenterProjectID: "CC-1",
+			Extra: map[string]json.RawMessage{"if_x": json.RawMessage(v)}}
+		assert.NoError(t, p.Validate(), v)
 	}
 }
 

@@ -531,8 +531,8 @@ func (p *Project) check(op string) error {
 		case len(bytes.TrimSpace(v)) > 0 && !json.Valid(v):
 			fresh.Add(k, "is not JSON")
 		default:
-			if s, err := scalarText(v); err == nil {
-				fresh.Text(k, s, true)
+			if why := jsonTextProblem(v); why != "" {
+				fresh.Add(k, why)
 			}
 		}
 	}
@@ -549,6 +549,53 @@ func (p *Project) check(op string) error {
 		l = append(l, p.blanked()...)
 	}
 	return validationError(op, l)
+}
+
+// jsonTextProblem checks every text in a JSON value the caller set (its
+// strings and its members' names) as validate.TextProblem does (line
+// breaks allowed), and refuses an escape that is no character (a lone
+// surrogate, which decoding turns into U+FFFD).
+func jsonTextProblem(v json.RawMessage) string {
+	if len(bytes.TrimSpace(v)) == 0 {
+		return ""
+	}
+	dec := json.NewDecoder(bytes.NewReader(v))
+	dec.UseNumber()
+	var x any
+	if dec.Decode(&x) != nil {
+		return "is not JSON"
+	}
+	replaced := !bytes.ContainsRune(v, utf8.RuneError) && !bytes.Contains(bytes.ToLower(v), []byte(`\ufffd`))
+	var walk func(any) string
+	check := func(s string) string {
+		if replaced && strings.ContainsRune(s, utf8.RuneError) {
+			return "holds an escape that is not a character (a lone surrogate)"
+		}
+		return validate.TextProblem(s, true)
+	}
+	walk = func(x any) string {
+		switch x := x.(type) {
+		case string:
+			return check(x)
+		case []any:
+			for _, e := range x {
+				if why := walk(e); why != "" {
+					return why
+				}
+			}
+		case map[string]any:
+			for k, e := range x {
+				if why := check(k); why != "" {
+					return why
+				}
+				if why := walk(e); why != "" {
+					return why
+				}
+			}
+		}
+		return ""
+	}
+	return walk(x)
 }
 
 // blanked lists the balises La Factory sent with a value that the update
