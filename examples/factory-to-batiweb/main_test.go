@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -360,5 +363,40 @@ func TestBridgeUndecodableProject(t *testing.T) {
 	require.ErrorIs(t, err, factory.ErrMalformedResponse)
 	assert.Contains(t, out.String(), `"email":"paul.morel@example.fr"`)
 	assert.Contains(t, out.String(), "handed out")
+	assert.Contains(t, out.String(), "by hand")
+}
+
+// TestBridgeBufferedProjects: projects of a multi-project answer that the
+// bridge does not get to (its limit reached) are printed whole before it
+// ends, not left in the client's memory.
+func TestBridgeBufferedProjects(t *testing.T) {
+	t.Parallel()
+	takes := 0
+	var mu sync.Mutex
+	fsrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		var in map[string]any
+		_ = json.Unmarshal(b, &in)
+		if strings.HasSuffix(r.URL.Path, "GetProject4CallCenter") {
+			mu.Lock()
+			takes++
+			mu.Unlock()
+			_, _ = io.WriteString(w, `[{"factoryprojectid":"FP-1","nom":"Petit","email":"marc.petit@example.fr","code_postal":"13008"},`+
+				`{"factoryprojectid":"FP-2","nom":"Bernard","email":"julie.bernard@example.fr"}]`)
+			return
+		}
+		id, _ := json.Marshal(in["factoryprojectid"])
+		_, _ = io.WriteString(w, `{"error":{"erCode":null,"erMessage":null},"factoryprojectid":`+string(id)+`}`)
+	}))
+	defer fsrv.Close()
+	a := newAccounts(t)
+	fc, err := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(fsrv.URL))
+	require.NoError(t, err)
+	_, bc := a.clients(t, nil, nil)
+	var out bytes.Buffer
+	require.NoError(t, bridge(context.Background(), &out, fc, bc, defaultWorkType, 1), out.String())
+	assert.Equal(t, 1, takes)
+	assert.Zero(t, fc.Buffered())
+	assert.Contains(t, out.String(), `"email":"julie.bernard@example.fr"`)
 	assert.Contains(t, out.String(), "by hand")
 }
