@@ -95,12 +95,21 @@ const (
 // Validate reports every problem of the report at once in a
 // *ValidationError, one per field: a missing field, text over its bound
 // (MaxText, MaxDescription), invalid UTF-8 or a control character (line
-// breaks are allowed in the description only), an e-mail, priority or
-// link that is not one, more than MaxPhotos photos.
+// breaks, U+2028 and U+2029 included, are allowed in the description
+// only), an e-mail, priority or link that is not one, a link that gives
+// no SoWell id (IDFromLink), more than MaxPhotos photos. NewHandler
+// checks these rules, and so does Push (with WithSoWellID's rule in place
+// of IDFromLink when it is set).
 func (r *Report) Validate() error { return validationError("report", r.problems()) }
 
 func (r *Report) problems() validate.List {
-	var l validate.List
+	l, _ := r.check(IDFromLink)
+	return l
+}
+
+// check lists the report's problems, taking SoWell's id from the link by
+// rule; it returns the id when the link gave one.
+func (r *Report) check(rule func(link string) (string, error)) (l validate.List, id string) {
 	textField(&l, "qualification", r.Qualification, true, false, MaxText)
 	textField(&l, "residence", r.Residence, true, false, MaxText)
 	textField(&l, "spot", r.Spot, false, false, MaxText)
@@ -119,9 +128,19 @@ func (r *Report) problems() validate.List {
 	textField(&l, "description", r.Description, true, true, MaxDescription)
 	l.Check(len(r.Photos) > MaxPhotos, "photos", fmt.Sprintf("at most %d photos", MaxPhotos))
 	if textField(&l, "url", r.URL, true, false, MaxText) {
-		l.Check(!strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://"), "url", "is not an http(s) URL")
+		if !strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://") {
+			l.Add("url", "is not an http(s) URL")
+		} else {
+			var err error
+			switch id, err = rule(r.URL); {
+			case err != nil:
+				l.Add("url", err.Error())
+			case id == "":
+				l.Add("url", "gives no SoWell id")
+			}
+		}
 	}
-	return l
+	return l, id
 }
 
 // textField records at most one problem of a text field and reports
@@ -134,7 +153,16 @@ func textField(l *validate.List, name, v string, required, multiline bool, max i
 		l.Add(name, fmt.Sprintf("is longer than %d bytes", max))
 		return false
 	}
-	return l.Text(name, v, multiline)
+	if !l.Text(name, v, multiline) {
+		return false
+	}
+	// validate.TextProblem does not count U+2028 and U+2029 (the line and
+	// paragraph separators) as line breaks; they are ones.
+	if !multiline && strings.ContainsAny(v, "\u2028\u2029") {
+		l.Add(name, "holds a line or paragraph separator (U+2028, U+2029)")
+		return false
+	}
+	return true
 }
 
 // isoLayouts are the ISO 8601 forms a creation date is read in: extended
