@@ -97,7 +97,8 @@ var errStreamed = errors.New("the report's photos were already streamed: it cann
 
 // Push validates the report with the limits of NewHandler (Report.Validate,
 // the photos' known sizes against WithMaxPushSize) and sends it, streaming
-// its photos as base64; nothing is sent when it is invalid. Any 2xx answer
+// its photos' content as base64 (not their Name: the wire form has no
+// place for it, see Photo.Name); nothing is sent when it is invalid. Any 2xx answer
 // is a success, as SoWell's CRM integration notes say; the CRM UID is read
 // from the answer (WithUIDKeys, WithUIDFromLocation).
 //

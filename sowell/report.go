@@ -42,12 +42,17 @@ func (p Priority) Label() string {
 }
 
 // Photo is one photo of a signalement. On the wire it is a base64 string
-// of a JSON array; in Go it is a stream, so that large photos are never
-// held whole in memory.
+// of a JSON array, its content only (no name); in Go it is a stream, so
+// that large photos are never held whole in memory.
 type Photo struct {
-	// Name is a file name for the CRM's "Fichiers" (files) tab. When it
-	// is empty, the CRM side names it photo-<n> with the extension of its
-	// content (see PhotoName).
+	// Name is a file name for the CRM's "Fichiers" (files) tab, on the
+	// CRM's side only. Push does not send it: the wire form carries the
+	// photos as a bare array of base64 strings, with no place for a name,
+	// so a Name set on a pushed photo is not sent (nor refused). NewHandler
+	// names every photo it receives by PhotoName ("photo-<n>.<ext>", the
+	// extension from its content) and sets that Name on the photos of the
+	// report it commits. ToCRMRequest keeps a Name that is set and names
+	// an unnamed photo by PhotoName.
 	Name string
 	// Data is the image bytes.
 	Data io.Reader
