@@ -3,12 +3,14 @@ package sowell_test
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/passerelle-go/passerelle/sowell"
 	"github.com/stretchr/testify/assert"
@@ -208,4 +210,65 @@ func TestLineSeparatorsAreLineBreaks(t *testing.T) {
 	assert.True(t, v.Field("spot"))
 	assert.True(t, v.Field("author"))
 	assert.False(t, v.Field("description"))
+}
+
+// FuzzLinkRuleIsShared: for any link, Report.Validate, the handler, Push
+// and ToCRMRequest accept it or refuse its field "url" together, and Push
+// and ToCRMRequest derive the same id.
+func FuzzLinkRuleIsShared(f *testing.F) {
+	for _, tc := range linkCases {
+		f.Add(tc.link)
+	}
+	for _, s := range []string{"http://h/a%2F..", "https://h/a?ID=1", "https://h/a?paid=1", "https://h/#", "https://h/#/a#/b", "https://h/a?x=1&report-id=2", "https://h/#/%zz", "https://h/a\u2028"} {
+		f.Add(s)
+	}
+	srv := httptest.NewServer(sowell.NewHandler(&memSink{}, sowell.WithBearerToken(crmToken)))
+	f.Cleanup(srv.Close)
+	c, err := sowell.NewCRMClient(srv.URL, crmToken, sowell.WithPath("/"), sowell.WithRetry(0, 0, 0))
+	require.NoError(f, err)
+	resolver := sowell.ResolverFunc(func(context.Context, string, string) (string, string, error) { return "m", "a", nil })
+	urlRefused := func(err error) bool {
+		var v *sowell.ValidationError
+		return errors.As(err, &v) && v.Field("url")
+	}
+	f.Fuzz(func(t *testing.T, link string) {
+		if !utf8.ValidString(link) {
+			t.Skip("encoding/json would rewrite it on the way to the handler")
+		}
+		r := report()
+		r.URL = link
+		refused := urlRefused(r.Validate())
+
+		w := wire()
+		w["url"] = link
+		status, out := post(sowell.NewHandler(&memSink{}, sowell.WithBearerToken(crmToken)), mustJSON(w))
+		listed := false
+		list, _ := out["fields"].([]any)
+		for _, f := range list {
+			listed = listed || f.(map[string]any)["field"] == "url"
+		}
+		if refused {
+			require.Equal(t, http.StatusBadRequest, status, "%v", out)
+			require.True(t, listed, "%v", out)
+		} else {
+			require.Equal(t, http.StatusCreated, status, "%v", out)
+		}
+
+		req, crmErr := sowell.ToCRMRequest(context.Background(), r, resolver)
+		require.Equal(t, refused, urlRefused(crmErr), "%v", crmErr)
+
+		r = report()
+		r.URL = link
+		rc, pushErr := c.Push(context.Background(), r)
+		require.Equal(t, refused, urlRefused(pushErr), "%v", pushErr)
+		if !refused {
+			require.NoError(t, crmErr)
+			require.NoError(t, pushErr)
+			id, err := sowell.IDFromLink(link)
+			require.NoError(t, err)
+			require.NotEmpty(t, id)
+			require.Equal(t, id, rc.SoWellID)
+			require.Equal(t, id, req.SoWellID)
+		}
+	})
 }
