@@ -109,7 +109,8 @@ type handler struct {
 // Push sends: see the package documentation).
 //
 // It answers POST only (405), a bearer token compared in constant time
-// (401), JSON only (415), a body under WithMaxBodySize (413) arriving
+// (401; the scheme's name "Bearer" is read in any letter case, as RFC
+// 7235 says), JSON only (415), a body under WithMaxBodySize (413) arriving
 // within WithReadTimeout (408: the handler sets its own read deadline
 // through http.ResponseController, whatever the server's timeouts), 400
 // with a JSON list of the bad fields ({"error", "fields", "more"}), 201
@@ -123,10 +124,13 @@ type handler struct {
 // memory, and the handler's memory stays a few hundred kilobytes whatever
 // the body holds: a 400 lists at most 20 problems, one per field, and
 // counts the others in "more". Keys are read in any letter case, as
-// encoding/json reads them; a key given twice is refused, and the
-// MaxPhotos limit counts every photo of the body. Text fields are checked
-// as Report.Validate does: invalid UTF-8 and control characters are
-// refused, line breaks allowed in the description only.
+// encoding/json reads them; a key given twice is refused, an unknown key
+// of any length is skipped (its bytes are not kept), and the MaxPhotos
+// limit counts every photo of the body. The report is checked as
+// Report.Validate does: invalid UTF-8 and control characters are refused,
+// line breaks (U+2028 and U+2029 included) allowed in the description
+// only, and a link from which IDFromLink takes no SoWell id is refused
+// (field "url"), as Push refuses it.
 func NewHandler(sink Sink, opts ...HandlerOption) http.Handler {
 	h := &handler{sink: sink, maxBody: DefaultMaxBodySize, readTimeout: DefaultReadTimeout}
 	for _, o := range opts {
