@@ -158,16 +158,7 @@ func textField(l *validate.List, name, v string, required, multiline bool, max i
 		l.Add(name, fmt.Sprintf("is longer than %d bytes", max))
 		return false
 	}
-	if !l.Text(name, v, multiline) {
-		return false
-	}
-	// validate.TextProblem does not count U+2028 and U+2029 (the line and
-	// paragraph separators) as line breaks; they are ones.
-	if !multiline && strings.ContainsAny(v, "\u2028\u2029") {
-		l.Add(name, "holds a line or paragraph separator (U+2028, U+2029)")
-		return false
-	}
-	return true
+	return l.Text(name, v, multiline)
 }
 
 // isoLayouts are the ISO 8601 forms a creation date is read in: extended
