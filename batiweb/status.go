@@ -51,13 +51,19 @@ type statusRequest struct {
 }
 
 // Status returns the state of the lead with the token Import returned. The
-// token is sent back as Batiweb wrote it; only an empty one is refused.
+// token is sent back as Batiweb wrote it. An empty token, or one holding
+// invalid UTF-8 or a control character (a tab or a line break included),
+// is refused with a *ValidationError naming "token" before anything is
+// sent: JSON cannot carry invalid UTF-8 unchanged, and the document's
+// tokens are hexadecimal, so such a token cannot be one Batiweb issued.
 //
 // Retry class: idempotent. It only reads, so it is retried on network
 // errors and on 429, 502, 503 and 504.
 func (c *Client) Status(ctx context.Context, token string) (*StatusResult, error) {
 	var p validate.List
-	p.Check(token == "", "token", "is required")
+	if p.Text("token", token, false) {
+		p.Check(token == "", "token", "is required")
+	}
 	if err := validationError("status", p); err != nil {
 		return nil, err
 	}
