@@ -562,6 +562,7 @@ func (s *ProspectService) Recode(ctx context.Context, fromCode, toCode, name str
 	p := &Prospect{Code: toCode, Name: name, CustomerType: CustomerTypeProspect, InternalCode: fromCode}
 	var l validate.List
 	p.check(&l, "prospect.")
+	l.Required("prospect.name", name) // the recodification example names the prospect
 	l.Required("prospect.internalcodeprospect", fromCode)
 	if err := validationError("recode", l); err != nil {
 		return err

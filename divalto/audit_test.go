@@ -1,0 +1,73 @@
+package divalto_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/passerelle-go/passerelle/divalto"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestAuditOddFlagAndEnumValuesDecode: one odd value weavy sent does not
+// fail the GET (nor the LIST page); it is kept as sent and goes back
+// unchanged.
+func TestAuditOddFlagAndEnumValuesDecode(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, field, value string }{
+		{"flag 2", "blocked", `"2"`},
+		{"flag Y", "blocked", `"Y"`},
+		{"flag number 2", "blocked", `2`},
+		{"flag object", "unused", `{"v":1}`},
+		{"enum X", "divinf_remtyp1", `"X"`},
+		{"enum 2.0", "divinf_remtyp2", `"2.0"`},
+		{"yes/no O", "divinf_rftctrcod", `"O"`},
+		{"object in a text", "city", `{"name":"Lille"}`},
+		{"array in a text", "address1", `["a",1]`},
+		{"object in a number", "workforce", `{"n":2}`},
+		{"object in a reference", "generictype_ID_country", `{"code":"FR"}`},
+		{"object in a date", "vacationStart", `{"d":1}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			doc := `{"codeprospect":"P1","name":"n","` + tc.field + `":` + tc.value + `}`
+			p, sent := getThenPut(t, doc)
+			assert.JSONEq(t, tc.value, string(sent[tc.field]), "sent back as weavy wrote it")
+			raw, has := p.Raw(tc.field)
+			require.True(t, has)
+			assert.JSONEq(t, tc.value, string(raw))
+
+			// In a LIST page too, the other prospects are kept.
+			c, _ := mocked(t, ok(`{"data":{"prospect":[`+doc+`,{"codeprospect":"P2","name":"m"}]}}`))
+			page, err := c.Prospects.List(context.Background(), divalto.ListOptions{Type: divalto.Extended})
+			require.NoError(t, err)
+			require.Len(t, page.Prospects, 2)
+		})
+	}
+
+	// The caller's change wins over the raw value.
+	p, _ := getThenPut(t, `{"codeprospect":"P1","name":"n","blocked":"2","divinf_remtyp1":"X"}`)
+	p.Blocked = true
+	p.DivinfDiscountType1 = divalto.Successive
+	require.NoError(t, p.Validate())
+	c, rec := mocked(t, ok(`{}`))
+	_, err := c.Prospects.Put(context.Background(), divalto.ProspectRecord{Prospect: p})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"codeprospect":"P1","name":"n","blocked":"1","divinf_remtyp1":"2"}`, string(sentProspect(t, rec, 0)))
+	// ...and a caller's value outside the table is still refused.
+	p.DivinfDiscountType1 = divalto.DiscountType(9)
+	var v *divalto.ValidationError
+	require.ErrorAs(t, p.Validate(), &v)
+	assert.True(t, v.Field("prospect.divinf_remtyp1"))
+}
+
+// sentProspect is the "prospect" object of the i-th request.
+func sentProspect(t *testing.T, rec *recorder, i int) json.RawMessage {
+	t.Helper()
+	var data struct {
+		Prospect json.RawMessage `json:"prospect"`
+	}
+	require.NoError(t, json.Unmarshal(rec.sent(i).Data, &data))
+	return data.Prospect
+}
