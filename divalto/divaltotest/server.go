@@ -20,7 +20,16 @@
 //     through internalcodeprospect, and the linked users upserted. Every
 //     record needs its codeprospect; a record that creates a prospect
 //     also needs its name (the document's minimal example holds one), an
-//     update may omit it.
+//     update may omit it. Every value is checked as the document types
+//     it, with divalto's own struct-tag table (Prospect.Validate,
+//     ProspectUser.Validate): a text over its Varchar size, a workforce
+//     that is not an Int, a Double that is not a number, an e-mail that is
+//     not one, a reference of another data type ("PROVINCE-X" as a
+//     country), a flag other than 0/1 (true/false and JSON numbers are
+//     read as text), a DIVINF type outside its table: a 400 naming each
+//     field, nothing written. A value the stored record already holds is
+//     taken as it is (sending back what weavy holds changes nothing), and
+//     control characters, which the document does not forbid, are stored.
 //   - DELETE deletes a prospect and, by cascade, its users, its main
 //     contact and its indicators.
 //   - DEFINITION lists the wire fields.
