@@ -71,3 +71,28 @@ func sentProspect(t *testing.T, rec *recorder, i int) json.RawMessage {
 	require.NoError(t, json.Unmarshal(rec.sent(i).Data, &data))
 	return data.Prospect
 }
+
+// TestAuditCodesAreValidText: every code the caller gives is refused
+// before sending when it holds invalid UTF-8 or a control character
+// ("P\xff1" would go out as "P\ufffd1", another prospect).
+func TestAuditCodesAreValidText(t *testing.T) {
+	t.Parallel()
+	for _, code := range []string{"P\xff1", "P\x001", "P\n1", "P\u00851"} {
+		c, rec := mocked(t, ok(`{}`))
+		ctx := context.Background()
+		var v *divalto.ValidationError
+		require.ErrorAs(t, c.Prospects.Delete(ctx, code), &v, "%q", code)
+		assert.True(t, v.Field("codeprospect"), "%q", code)
+		_, err := c.Prospects.Get(ctx, code, divalto.GetOptions{})
+		require.ErrorAs(t, err, &v, "%q", code)
+		assert.True(t, v.Field("codeprospect"), "%q", code)
+		require.ErrorAs(t, c.Prospects.Recode(ctx, code, "P2", "X"), &v, "%q", code)
+		assert.True(t, v.Field("prospect.internalcodeprospect"), "%q", code)
+		require.ErrorAs(t, c.Prospects.Recode(ctx, "S1", code, "X"), &v, "%q", code)
+		assert.True(t, v.Field("prospect.codeprospect"), "%q", code)
+		_, err = c.Prospects.List(ctx, divalto.ListOptions{Filters: divalto.Filters{Code: code}})
+		require.ErrorAs(t, err, &v, "%q", code)
+		assert.True(t, v.Field("filters.codeProspect"), "%q", code)
+		assert.Zero(t, rec.count(), "nothing sent for %q", code)
+	}
+}

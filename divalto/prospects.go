@@ -53,14 +53,16 @@ func byCode(code string) codeOnly {
 }
 
 // Get reads one prospect (verb GET). A prospect weavy does not have is
-// ErrNotFound. The prospect remembers what weavy sent: written back with
+// ErrNotFound. A code that is blank, invalid UTF-8 or holds a control
+// character is refused before sending (a *ValidationError naming
+// codeprospect): sent, it would name another prospect. The prospect remembers what weavy sent: written back with
 // Put, its values are sent as they were read and never refused by
 // validation.
 //
 // GET is Idempotent (a read): it is retried after a lost answer.
 func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions) (*Prospect, error) {
 	var l validate.List
-	l.Required("codeprospect", code)
+	_ = l.Required("codeprospect", code) && l.Text("codeprospect", code, false)
 	rt := opts.ResultType
 	if rt == "" {
 		rt = Simple
@@ -277,6 +279,14 @@ func (o *ListOptions) params(page int) (any, error) {
 	l.Check(o.Page < 0, "pageNumber", "is negative")
 	l.Check(o.TopRows < 0, "topRows", "is negative")
 	l.Check(o.OrderBy != "" && !o.OrderBy.Valid(), "orderBy", "is not nameAsc")
+	f := &o.Filters
+	for _, filter := range [...]struct{ name, value string }{
+		{"codeProspect", f.Code}, {"name", f.Name}, {"codeProspectFamily", f.Family}, {"codeCountry", f.Country},
+		{"codeBaseuser", f.BaseUser}, {"codeBranchoffice", f.BranchOffice}, {"email", f.Email},
+		{"emailDomain", f.EmailDomain}, {"siretNumber", f.SiretNumber}, {"city", f.City},
+	} {
+		l.Text("filters."+filter.name, filter.value, false)
+	}
 	if err := validationError("list", l); err != nil {
 		return nil, err
 	}
@@ -530,14 +540,17 @@ func resultOf(err error) Result {
 }
 
 // Delete deletes a prospect (verb DELETE); weavy deletes its linked
-// users with it, by cascade.
+// users with it, by cascade. A code that is blank, invalid UTF-8 or holds
+// a control character is refused before sending (a *ValidationError
+// naming codeprospect): "P\xff1" would go out as "P\ufffd1", another
+// prospect.
 //
 // DELETE is NotIdempotent: it is retried only when nothing reached weavy.
 // A second DELETE of a prospect the first one deleted would be answered
 // as an error (no such prospect), hiding that the delete happened.
 func (s *ProspectService) Delete(ctx context.Context, code string) error {
 	var l validate.List
-	l.Required("codeprospect", code)
+	_ = l.Required("codeprospect", code) && l.Text("codeprospect", code, false)
 	if err := validationError("delete", l); err != nil {
 		return err
 	}
