@@ -96,3 +96,24 @@ func TestAuditCodesAreValidText(t *testing.T) {
 		assert.Zero(t, rec.count(), "nothing sent for %q", code)
 	}
 }
+
+// TestAuditStatusesThatWereNotTakenAreNotSent: 408, 425, 429 and 503 say
+// the request was not taken: resending is safe (NotSent), unlike a 400 or
+// a 422 (Refused).
+func TestAuditStatusesThatWereNotTakenAreNotSent(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		status int
+		want   divalto.Result
+	}{
+		{408, divalto.NotSent}, {425, divalto.NotSent}, {429, divalto.NotSent}, {503, divalto.NotSent},
+		{400, divalto.Refused}, {409, divalto.Refused}, {422, divalto.Refused},
+		{500, divalto.Uncertain}, {502, divalto.Uncertain}, {504, divalto.Uncertain},
+	} {
+		c, _ := mocked(t, []answer{{tc.status, `{"error":"x"}`}})
+		out, err := c.Prospects.Put(context.Background(), divalto.ProspectRecord{Prospect: &divalto.Prospect{Code: "P1", Name: "n"}})
+		require.Error(t, err, "%d", tc.status)
+		require.Len(t, out, 1)
+		assert.Equal(t, tc.want, out[0].Result, "%d", tc.status)
+	}
+}

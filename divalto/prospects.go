@@ -389,7 +389,8 @@ const (
 	// unchanged fails again.
 	Refused
 	// NotSent: the record was never sent (an earlier batch failed, or the
-	// context ended first); sending it is safe.
+	// context ended first), or weavy answered that it did not take it
+	// (408, 425, 429, 503); sending it is safe.
 	NotSent
 	// Uncertain: the batch was sent but no answer proves what happened
 	// (the connection dropped, the answer could not be read). For
@@ -525,11 +526,20 @@ func (c *codec) qualify(v any) {
 	}
 }
 
+// notTaken are the statuses that say the request was not taken, so that
+// resending it is safe: 408 (the server gave up waiting for the request),
+// 425 (too early: not processed), 429 (rate limited) and 503 (not
+// available).
+var notTaken = map[int]bool{
+	http.StatusRequestTimeout: true, http.StatusTooEarly: true,
+	http.StatusTooManyRequests: true, http.StatusServiceUnavailable: true,
+}
+
 // resultOf tells from a batch's error whether it may have been written.
 func resultOf(err error) Result {
 	var e *Error
 	switch {
-	case errors.As(err, &e) && (e.StatusCode == http.StatusTooManyRequests || e.StatusCode == http.StatusServiceUnavailable):
+	case errors.As(err, &e) && notTaken[e.StatusCode]:
 		return NotSent
 	case errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500, errors.Is(err, ErrRejected):
 		return Refused
