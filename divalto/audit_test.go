@@ -117,3 +117,75 @@ func TestAuditStatusesThatWereNotTakenAreNotSent(t *testing.T) {
 		assert.Equal(t, tc.want, out[0].Result, "%d", tc.status)
 	}
 }
+
+// TestAuditPutAnswerErrorsInAnyForm: an error in a 200 answer is read
+// under any case of its key, and "0" and 0 mean the same.
+func TestAuditPutAnswerErrorsInAnyForm(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		body   string
+		failed bool
+	}{
+		{`{"error":"refused"}`, true},
+		{`{"Error":"refused"}`, true},
+		{`{"ERROR":"refused"}`, true},
+		{`{"Errors":["bad name"]}`, true},
+		{`{"ErrorMessage":"bad"}`, true},
+		{`{"header":{"errormessage":"bad"}}`, true},
+		{`{"Success":false,"Message":"nope"}`, true},
+		{`{"success":0}`, true},
+		{`{"success":"False"}`, true},
+		{`{"status":"error","message":"nope"}`, true},
+		{`{"Status":"ERROR"}`, true},
+		{`{"error":0}`, false},
+		{`{"error":"0"}`, false},
+		{`{"Error":""}`, false},
+		{`{"error":null,"success":true}`, false},
+		{`{"success":"1","status":"ok"}`, false},
+		{`{"error":false}`, false},
+		{`{"error":"false"}`, false},
+	} {
+		c, _ := mocked(t, ok(tc.body))
+		out, err := c.Prospects.Put(context.Background(), divalto.ProspectRecord{Prospect: &divalto.Prospect{Code: "P1", Name: "n"}})
+		if tc.failed {
+			assert.ErrorIs(t, err, divalto.ErrRejected, tc.body)
+			assert.Equal(t, divalto.Refused, out[0].Result, tc.body)
+		} else {
+			assert.NoError(t, err, tc.body)
+		}
+	}
+}
+
+// TestAuditIndicatorsMatchIgnoringCaseAndAreKept: indicators find their
+// prospect as Get does (case ignored); those naming no prospect of the
+// answer are kept reachable; a GET answering another code keeps Raw.
+func TestAuditIndicatorsMatchIgnoringCaseAndAreKept(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, _ := mocked(t, ok(`{"data":{"prospect":[{"codeprospect":"P1"},{"codeprospect":"P2"}],`+
+		`"indicators":[{"prospect_ID":"p1","turnoverN":"10"},{"prospect_ID":"P2","turnoverN":"20"},{"prospect_ID":"ZZ","turnoverN":"30"}]}}`))
+	page, err := c.Prospects.List(ctx, divalto.ListOptions{Indicators: true})
+	require.NoError(t, err)
+	require.Len(t, page.Prospects, 2)
+	require.NotNil(t, page.Prospects[0].Indicators, "p1 is P1")
+	assert.Equal(t, divalto.Number("10"), page.Prospects[0].Indicators.TurnoverN)
+	assert.Equal(t, divalto.Number("20"), page.Prospects[1].Indicators.TurnoverN)
+	require.Len(t, page.OtherIndicators, 1, "ZZ's indicators are not dropped")
+	assert.Equal(t, "ZZ", page.OtherIndicators[0].Prospect)
+
+	c, _ = mocked(t, ok(`{"data":{"prospect":{"codeprospect":"P1"},"indicators":[{"prospect_ID":"ZZ","turnoverN":"30"}]}}`))
+	p, err := c.Prospects.Get(ctx, "p1", divalto.GetOptions{Indicators: true})
+	require.NoError(t, err)
+	assert.Nil(t, p.Indicators)
+	require.Len(t, p.OtherIndicators, 1)
+	assert.Equal(t, "ZZ", p.OtherIndicators[0].Prospect)
+
+	body := `{"data":{"prospect":[{"codeprospect":"P2","name":"Other"}]}}`
+	c, _ = mocked(t, ok(body))
+	_, err = c.Prospects.Get(ctx, "P1", divalto.GetOptions{})
+	require.ErrorIs(t, err, divalto.ErrNotFound)
+	var e *divalto.Error
+	require.ErrorAs(t, err, &e)
+	assert.JSONEq(t, body, string(e.Raw), "what weavy sent is kept")
+	assert.NotContains(t, err.Error(), "Other")
+}

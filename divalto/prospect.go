@@ -330,6 +330,11 @@ type Prospect struct {
 	// Indicators is the prospect's indicators, when asked for
 	// ([GetOptions].Indicators, [ListOptions].Indicators).
 	Indicators *Indicators `json:"-"`
+	// OtherIndicators is the indicators a GET answered that name
+	// (prospect_ID, case ignored) another prospect than this one; [ProspectService.All]
+	// puts there, on a page's first prospect, those naming no prospect of
+	// the page. Kept so that nothing weavy sent is lost; never sent.
+	OtherIndicators []*Indicators `json:"-"`
 
 	fields[Prospect]
 }

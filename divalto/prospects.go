@@ -79,28 +79,33 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := r.prospects()
+	ps, other, err := r.prospects()
 	if err != nil {
 		return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Raw: r.body, Err: err}
 	}
 	for _, p := range ps {
 		if strings.EqualFold(p.Code, code) || len(ps) == 1 && p.Code == "" { // weavy matches codes without case
+			p.OtherIndicators = other
 			return p, nil
 		}
 	}
-	return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Message: "no prospect " + strconv.Quote(code) + " in the answer", Err: ErrNotFound}
+	// Raw keeps what weavy answered (other prospects): nothing is lost.
+	return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Message: "no prospect " + strconv.Quote(code) + " in the answer",
+		Raw: r.body, Err: ErrNotFound}
 }
 
 // prospects reads the data section's prospects ("prospect": an object or
 // an array; or "prospects"), its "related" records and "indicators",
 // which it attaches to the prospect they name (prospect_ID). Each
 // prospect keeps its own text as weavy sent it, for Validate.
-func (r *reply) prospects() ([]*Prospect, error) {
+//
+// Indicators that name no prospect of the answer are returned in other,
+// so that nothing weavy sent is lost.
+func (r *reply) prospects() (ps []*Prospect, other []*Indicators, err error) {
 	raw, ok := r.data["prospect"]
 	if !ok {
 		raw = r.data["prospects"]
 	}
-	var ps []*Prospect
 	decode := func(v string) (*Prospect, error) {
 		p := new(Prospect)
 		// A copy of the prospect's own text: its strings are substrings of
@@ -115,7 +120,7 @@ func (r *reply) prospects() ([]*Prospect, error) {
 	case '{':
 		p, err := decode(raw)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if p.Code != "" || len(p.Extra) > 0 || p.fields.st.present != (fieldSet{}) {
 			ps = append(ps, p)
@@ -135,15 +140,15 @@ func (r *reply) prospects() ([]*Prospect, error) {
 			return fmt.Errorf("%w: prospect[%d] is not an object", ErrMalformedResponse, i)
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	default:
-		return nil, fmt.Errorf("%w: prospect is neither an object nor an array", ErrMalformedResponse)
+		return nil, nil, fmt.Errorf("%w: prospect is neither an object nor an array", ErrMalformedResponse)
 	}
 	if raw := r.data["related"]; firstByte(raw) == '[' || firstByte(raw) == '{' {
 		rel, err := records[Related](raw, relatedCodec)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(ps) == 1 && len(rel) > 0 {
 			ps[0].Related = rel[0]
@@ -152,17 +157,22 @@ func (r *reply) prospects() ([]*Prospect, error) {
 	if raw := r.data["indicators"]; firstByte(raw) == '[' || firstByte(raw) == '{' {
 		ind, err := records[Indicators](raw, indicatorsCodec)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, x := range ind {
+			matched := false
 			for _, p := range ps {
-				if x != nil && (x.Prospect == p.Code || len(ps) == 1 && x.Prospect == "") {
-					p.Indicators = x
+				// weavy matches codes without case, as Get does.
+				if strings.EqualFold(x.Prospect, p.Code) && x.Prospect != "" || len(ps) == 1 && x.Prospect == "" {
+					p.Indicators, matched = x, true
 				}
+			}
+			if !matched {
+				other = append(other, x)
 			}
 		}
 	}
-	return ps, nil
+	return ps, other, nil
 }
 
 // records decodes an object or an array of objects (nulls skipped).
@@ -310,6 +320,10 @@ type Page struct {
 	// MaxPage is the answer's maxPageNumber, the last page; 0 when weavy
 	// did not say.
 	MaxPage int
+	// OtherIndicators is the answer's indicators that name (prospect_ID,
+	// case ignored) no prospect of the page, kept so that nothing weavy
+	// sent is lost.
+	OtherIndicators []*Indicators
 }
 
 // List reads one page of prospects (verb LIST).
@@ -328,14 +342,14 @@ func (s *ProspectService) list(ctx context.Context, opts *ListOptions, page int)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := r.prospects()
+	ps, other, err := r.prospects()
 	if err != nil {
 		return nil, &Error{Op: "list", Verb: VerbList, StatusCode: http.StatusOK, Raw: r.body, Err: err}
 	}
 	if r.page > 0 {
 		page = r.page
 	}
-	return &Page{Prospects: ps, Number: page, MaxPage: r.maxPage}, nil
+	return &Page{Prospects: ps, Number: page, MaxPage: r.maxPage, OtherIndicators: other}, nil
 }
 
 // All lists every prospect, page after page from opts.Page up to the
@@ -365,6 +379,9 @@ func (s *ProspectService) All(ctx context.Context, opts ListOptions) iter.Seq2[*
 				return
 			}
 			previous = first
+			// The page's indicators naming none of its prospects stay
+			// reachable on its first prospect.
+			p.Prospects[0].OtherIndicators = append(p.Prospects[0].OtherIndicators, p.OtherIndicators...)
 			for i, pr := range p.Prospects {
 				p.Prospects[i] = nil // the caller holds what it keeps
 				if !yield(pr, nil) {
