@@ -156,14 +156,14 @@ type envelope struct {
 // response is every field the three methods answer; each reads its own.
 // Its text fields take any JSON scalar and keep its text.
 type response struct {
-	Code           *wire.Int  `json:"code"`
-	Message        text       `json:"message"`
-	ID             text       `json:"id"`
-	Token          text       `json:"token"`
-	Status         LeadStatus `json:"status"`
-	StatusLabel    text       `json:"statusLabel"`
-	Date           text       `json:"date"`
-	SupplierLeadID text       `json:"supplierLeadId"`
+	Code           *wire.Int `json:"code"`
+	Message        text      `json:"message"`
+	ID             text      `json:"id"`
+	Token          text      `json:"token"`
+	Status         anyText   `json:"status"`
+	StatusLabel    text      `json:"statusLabel"`
+	Date           text      `json:"date"`
+	SupplierLeadID text      `json:"supplierLeadId"`
 }
 
 // call is every method's path to the wire: encode the envelope, send it
@@ -199,7 +199,7 @@ func (c *Client) decode(op string, resp *transport.Response) (*response, error) 
 	switch {
 	case err == nil && r.Code != nil && *r.Code != 0:
 		return nil, &Error{Op: op, Code: Code(*r.Code), Message: c.text(r.Message), StatusCode: resp.StatusCode, URL: resp.URL()}
-	case err == nil && ok2xx && (r.Code != nil || op == "status" && (r.Token != "" || r.Status != 0)):
+	case err == nil && ok2xx && (r.Code != nil || op == "status" && (r.Token != "" || r.Status != "")):
 		return &r, nil // the status method's positive answer carries no code
 	case err == nil && ok2xx:
 		err = errors.New("no code in the response")

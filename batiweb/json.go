@@ -31,6 +31,27 @@ func (t *text) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// anyText is a member that may hold any JSON value: a scalar keeps its
+// text (as text does), an object or an array its compact JSON; null is "".
+// It never fails, so that one odd member hides no other.
+type anyText string
+
+// UnmarshalJSON accepts any JSON value.
+func (t *anyText) UnmarshalJSON(b []byte) error {
+	var s text
+	if s.UnmarshalJSON(b) == nil {
+		*t = anyText(s)
+		return nil
+	}
+	var buf bytes.Buffer
+	if json.Compact(&buf, b) != nil {
+		buf.Reset()
+		buf.Write(bytes.TrimSpace(b))
+	}
+	*t = anyText(buf.String())
+	return nil
+}
+
 // count is an integer a caller's JSON may write as a number or a string
 // holding one; null and "" are 0.
 type count int

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/passerelle-go/passerelle/batiweb"
+	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
 var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
@@ -65,7 +66,8 @@ func FuzzLeadJSONRoundTrip(f *testing.F) {
 
 // FuzzStatusRoundTrip is issue 12's property for what the service sends:
 // a status answer whose values have any JSON scalar type decodes, keeps
-// the token's text, and Status sends that token back exactly as received.
+// the token's text, and Status sends that token back exactly as received
+// (or, when it holds a control character, refuses it before sending).
 func FuzzStatusRoundTrip(f *testing.F) {
 	f.Add("8cbc8c20467d83", false, 12, "Doublon", "42", false)
 	f.Add("123456", true, 0, "", "", true)
@@ -98,6 +100,16 @@ func FuzzStatusRoundTrip(f *testing.F) {
 		assert.Equal(t, want, st.Token)
 		assert.Equal(t, batiweb.LeadStatus(status), st.Status)
 		_, err = c.Status(context.Background(), st.Token)
+		if validate.TextProblem(st.Token, false) != "" {
+			// A token holding a control character (JSON cannot carry
+			// invalid UTF-8) is refused, never altered: Batiweb's tokens
+			// are hexadecimal.
+			var v *batiweb.ValidationError
+			require.ErrorAs(t, err, &v)
+			assert.True(t, v.Field("token"))
+			require.Len(t, seen(), 1, "nothing more is sent")
+			return
+		}
 		require.NoError(t, err, "the service's token is sent back unchanged")
 		reqs := seen()
 		require.Len(t, reqs, 2)

@@ -2,6 +2,9 @@ package batiweb
 
 import (
 	"context"
+	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
@@ -17,9 +20,17 @@ type StatusResult struct {
 	// Token is the lead's token ("token"), as sent.
 	Token string
 	// Status is the qualification ("status"), a code of the document's
-	// "Statuts des leads" table; 0 when the service sent none (a lead not
-	// processed yet). A code outside the table is kept.
+	// "Statuts des leads" table, read from a code (as a JSON number, even
+	// 1.0, or a string) or a label of the table. A code outside the table
+	// is kept. It is 0 when the service sent none (a lead not processed
+	// yet) or something that is neither a whole number nor a label of the
+	// table ("Rappel"): RawStatus then holds what was sent.
 	Status LeadStatus
+	// RawStatus is the "status" as the service sent it: a string's text, a
+	// number's or a boolean's literal, an object's or an array's JSON; ""
+	// when absent or null. Secrets are masked, control characters
+	// replaced, and it is cut at 512 bytes.
+	RawStatus string
 	// StatusLabel is the service's label for Status ("statusLabel"),
 	// secrets masked, control characters replaced, cut at 512 bytes.
 	StatusLabel string
@@ -40,13 +51,19 @@ type statusRequest struct {
 }
 
 // Status returns the state of the lead with the token Import returned. The
-// token is sent back as Batiweb wrote it; only an empty one is refused.
+// token is sent back as Batiweb wrote it. An empty token, or one holding
+// invalid UTF-8 or a control character (a tab or a line break included),
+// is refused with a *ValidationError naming "token" before anything is
+// sent: JSON cannot carry invalid UTF-8 unchanged, and the document's
+// tokens are hexadecimal, so such a token cannot be one Batiweb issued.
 //
 // Retry class: idempotent. It only reads, so it is retried on network
 // errors and on 429, 502, 503 and 504.
 func (c *Client) Status(ctx context.Context, token string) (*StatusResult, error) {
 	var p validate.List
-	p.Check(token == "", "token", "is required")
+	if p.Text("token", token, false) {
+		p.Check(token == "", "token", "is required")
+	}
 	if err := validationError("status", p); err != nil {
 		return nil, err
 	}
@@ -55,9 +72,32 @@ func (c *Client) Status(ctx context.Context, token string) (*StatusResult, error
 		return nil, err
 	}
 	return &StatusResult{
-		Token: string(r.Token), Status: r.Status, StatusLabel: c.text(r.StatusLabel),
+		Token: string(r.Token), Status: readStatus(string(r.Status)), RawStatus: c.text(text(r.Status)), StatusLabel: c.text(r.StatusLabel),
 		Date: parseDate(string(r.Date)), RawDate: string(r.Date), SupplierLeadID: string(r.SupplierLeadID),
 	}, nil
+}
+
+// readStatus reads a status the service sent: a whole number (an
+// unknown code is kept), a label or an accepted spelling of the table;
+// anything else is 0, never an error: the raw text stays on the result.
+func readStatus(s string) LeadStatus {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		return LeadStatus(n)
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && (s[0] == '-' || s[0] >= '0' && s[0] <= '9') && json.Valid([]byte(s)) {
+		if f == math.Trunc(f) && math.Abs(f) <= math.MaxInt32 {
+			return LeadStatus(int(f))
+		}
+		return 0
+	}
+	if v, err := ParseLeadStatus(s); err == nil {
+		return v
+	}
+	return 0
 }
 
 var paris = func() *time.Location {

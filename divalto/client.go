@@ -332,7 +332,8 @@ type reply struct {
 
 // decodeReply reads an answer. msg is weavy's error message when the
 // answer carries one ("error", "errors", "errorMessage", or "success":
-// false with a "message"), in any section. The answer is checked once;
+// false or 0, or "status": "error", with a "message"; keys in any letter
+// case), in any section. The answer is checked once;
 // its sections and records are then walked without another copy.
 func decodeReply(body []byte) (r *reply, msg string, err error) {
 	body = bytes.TrimSpace(body)
@@ -392,28 +393,60 @@ func object(v string) map[string]string {
 
 func errorMessage(s map[string]string) string {
 	for _, k := range []string{"error", "errors", "errorMessage"} {
-		if v, ok := s[k]; ok {
-			if t := text(v); t != "" {
-				return t
-			}
-		}
-	}
-	switch s["success"] {
-	case "false", `"false"`, `"0"`:
-		if t := text(s["message"]); t != "" {
+		if t := text(member(s, k)); t != "" {
 			return t
 		}
-		return "success is false"
 	}
-	return ""
+	failed := false
+	if v := member(s, "success"); v != "" {
+		t, _, _ := scalar(strings.TrimSpace(v))
+		switch strings.ToLower(strings.TrimSpace(t)) {
+		case "false", "0":
+			failed = true
+		}
+	}
+	if v := member(s, "status"); v != "" && firstByte(v) == '"' {
+		t, _, _ := scalar(strings.TrimSpace(v))
+		switch strings.ToLower(strings.TrimSpace(t)) {
+		case "error", "failed", "failure", "ko":
+			failed = true
+		}
+	}
+	if !failed {
+		return ""
+	}
+	if t := text(member(s, "message")); t != "" {
+		return t
+	}
+	return "the answer says it failed"
+}
+
+// member is the value of the section's key in any letter case: the key
+// as written first, else the first matching key in sorted order.
+func member(s map[string]string, key string) string {
+	if v, ok := s[key]; ok {
+		return v
+	}
+	found, value := "", ""
+	for k, v := range s {
+		if strings.EqualFold(k, key) && (found == "" || k < found) {
+			found, value = k, v
+		}
+	}
+	return value
 }
 
 // text is a valid JSON value as a message: a string as it is, null,
-// false, "", {}, [] and 0 as nothing, anything else as compact JSON.
+// false, "", {}, [] and 0 (a number or a string: "0", "false") as
+// nothing, anything else as compact JSON.
 func text(v string) string {
 	v = strings.TrimSpace(v)
 	if firstByte(v) == '"' {
 		s, _, _ := scalar(v)
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "0", "false", "null":
+			return ""
+		}
 		return s
 	}
 	switch v {

@@ -167,7 +167,8 @@ func TestGetAnswers(t *testing.T) {
 		{name: "200 with success false", body: `{"success":false,"message":"nope"}`, want: divalto.ErrRejected},
 		{name: "HTML", body: `<html>oops</html>`, want: divalto.ErrMalformedResponse},
 		{name: "prospect is a string", body: `{"data":{"prospect":"P1"}}`, want: divalto.ErrMalformedResponse},
-		{name: "flag is a word", body: `{"data":{"prospect":{"codeprospect":"P1","blocked":"maybe"}}}`, want: divalto.ErrMalformedResponse},
+		{name: "flag is a word, kept", body: `{"data":{"prospect":{"codeprospect":"P1","blocked":"maybe"}}}`, code: "P1"},
+		{name: "a prospect is not an object", body: `{"data":{"prospect":[{"codeprospect":"P1"},"P2"]}}`, want: divalto.ErrMalformedResponse},
 		{name: "related is a string", body: `{"data":{"prospect":{"codeprospect":"P1"},"related":[1]}}`, want: divalto.ErrMalformedResponse},
 		{name: "500", status: 500, body: `{}`},
 	} {
@@ -338,7 +339,7 @@ func TestPutValidatesEverything(t *testing.T) {
 	var v *divalto.ValidationError
 	require.ErrorAs(t, err, &v)
 	for _, f := range []string{
-		"records[0].prospect.name", "records[0].prospect.email", "records[0].prospect.postalCode",
+		"records[0].prospect.email", "records[0].prospect.postalCode",
 		"records[0].prospect.generictype_ID_country", "records[0].prospect.workforce", "records[0].prospect.vacationStart",
 		"records[0].prospect.divinf_remtyp1", "records[0].prospect.internalcodeprospect",
 		"records[0].prospectuser[0].codeprospectuser", "records[0].prospectuser[0].baseuser_ID", "records[0].prospectuser[0].prospect_ID",
@@ -346,7 +347,8 @@ func TestPutValidatesEverything(t *testing.T) {
 	} {
 		assert.True(t, v.Field(f), "%s in %v", f, v)
 	}
-	assert.Len(t, v.Fields, 13, v.Error())
+	assert.False(t, v.Field("records[0].prospect.name"), "an update needs no name")
+	assert.Len(t, v.Fields, 12, v.Error())
 	assert.Zero(t, rec.count())
 	_, err = c.Prospects.Put(context.Background())
 	assert.ErrorAs(t, err, &v)

@@ -49,7 +49,12 @@
 // weavy holds. Whatever weavy sends decodes: a number or a boolean where
 // the document shows a string, a field the SDK does not know (kept in
 // Extra), a code with a dash ("GRAND-EST" is a code, not the data type
-// GRAND), any value in a related record's untyped flag (Flag). A
+// GRAND), any value in a related record's untyped flag (Flag), and a
+// value a typed field cannot hold (a flag "2" or "Y", a DIVINF type "X",
+// an object where a text is): that field is left zero, its value is
+// returned by the record's Raw method and sent back as weavy wrote it
+// while the field stays zero, and the rest of the record, and of a LIST
+// page, is read. A
 // prospect read with [ProspectService.Get] or [ProspectService.List] and
 // sent back unchanged with [ProspectService.Put] passes validation,
 // whatever weavy held ([Prospect.Validate] checks only the values the
@@ -58,7 +63,8 @@
 // are qualified for PUT ("FR" is sent as "COUNTRY-FR") and GET's
 // generictype_ID_prospectPotential is sent as PUT's
 // generictype_ID_customerPotential. An answer that cannot be decoded is
-// an *Error wrapping ErrMalformedResponse whose Raw field holds it whole.
+// an *Error wrapping ErrMalformedResponse whose Raw field holds it whole;
+// so does the ErrNotFound of a GET answered with other prospects.
 //
 // # Retries
 //
@@ -74,10 +80,13 @@
 // reads answers tolerantly: the data section is the answer's "data" (or
 // "result") object, or the answer itself; prospects are its "prospect"
 // (an object or an array) or "prospects"; "related" and "indicators" sit
-// beside them, indicators matched to prospects by prospect_ID;
-// maxPageNumber and pageNumber are read from any section, as numbers or
-// strings. An answer that carries "error", "errors", "errorMessage" or
-// "success": false is ErrRejected whatever its HTTP status. A GET
+// beside them, indicators matched to prospects by prospect_ID (case
+// ignored, as weavy matches codes; those naming no prospect are kept in
+// OtherIndicators); maxPageNumber and pageNumber are read from any
+// section, as numbers or strings. An answer that carries "error",
+// "errors", "errorMessage" (not 0, "0", false, null or ""), "success":
+// false (or 0) or "status": "error", keys in any letter case, is
+// ErrRejected whatever its HTTP status. A GET
 // answered without the prospect is ErrNotFound. The header's values are
 // sent as strings, as weavy writes its own.
 package divalto

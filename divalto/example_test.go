@@ -134,3 +134,24 @@ func ExampleProspect_Validate() {
 	// GRAND-EST <nil>
 	// divalto: invalid put request: prospect.email: is not an e-mail address; prospect.workforce: is not an integer
 }
+
+// A value weavy holds that the field's type cannot (a flag "2") does not
+// fail the read: the field is zero, Raw returns the value, and it goes
+// back as weavy wrote it until the caller sets the field.
+func ExampleProspect_Raw() {
+	var p divalto.Prospect
+	if err := json.Unmarshal([]byte(`{"codeprospect":"P1","blocked":"2"}`), &p); err != nil {
+		log.Fatal(err)
+	}
+	raw, ok := p.Raw("blocked")
+	fmt.Println(p.Blocked, string(raw), ok)
+	b, _ := json.Marshal(p)
+	fmt.Println(string(b))
+	p.Blocked = true
+	b, _ = json.Marshal(p)
+	fmt.Println(string(b))
+	// Output:
+	// false "2" true
+	// {"codeprospect":"P1","blocked":"2"}
+	// {"codeprospect":"P1","blocked":"1"}
+}

@@ -25,7 +25,7 @@ func FuzzDecodeReply(f *testing.F) {
 		if err != nil {
 			return
 		}
-		ps, err := r.prospects()
+		ps, _, err := r.prospects()
 		if err != nil {
 			return
 		}

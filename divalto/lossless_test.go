@@ -190,7 +190,7 @@ func TestIssue12ValuesKeepTheirJSONType(t *testing.T) {
 
 func TestIssue12UndecodableAnswerKeepsItsRawJSON(t *testing.T) {
 	t.Parallel()
-	body := `{"data":{"prospect":{"codeprospect":"P1","blocked":"maybe","name":"Secret Name"}}}`
+	body := `{"data":{"prospect":[{"codeprospect":"P1","blocked":"maybe","name":"Secret Name"},"P2"]}}`
 	c, _ := mocked(t, ok(body))
 	_, err := c.Prospects.Get(context.Background(), "P1", divalto.GetOptions{})
 	require.ErrorIs(t, err, divalto.ErrMalformedResponse)
@@ -199,7 +199,7 @@ func TestIssue12UndecodableAnswerKeepsItsRawJSON(t *testing.T) {
 	assert.JSONEq(t, body, string(e.Raw), "nothing weavy sent is lost")
 	assert.NotContains(t, err.Error(), "Secret Name")
 	assert.NotContains(t, err.Error(), "divalto.Prospect", "no Go type names")
-	assert.Contains(t, err.Error(), "prospect.blocked")
+	assert.Contains(t, err.Error(), "prospect[1]", "names what could not be read")
 }
 
 func TestIssue14CompanyCodeStaysInItsSegment(t *testing.T) {

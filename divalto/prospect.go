@@ -2,6 +2,7 @@ package divalto
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,8 +36,9 @@ type Prospect struct {
 	// (Varchar(255)); PUT creates or updates the prospect by it.
 	Code string `json:"codeprospect" divalto:"required,max=255"`
 	// Name is name, the prospect's name: a company, or a person's full
-	// name for an individual (Varchar(255)).
-	Name string `json:"name" divalto:"required,max=255"`
+	// name for an individual (Varchar(255)). weavy requires it when a PUT
+	// creates the prospect; an update may leave it out.
+	Name string `json:"name" divalto:"max=255"`
 	// BaseUser is baseuser_ID, the code of the weavy user (sales
 	// representative) in charge of the prospect (a key of
 	// sw_data_baseuser).
@@ -328,6 +330,11 @@ type Prospect struct {
 	// Indicators is the prospect's indicators, when asked for
 	// ([GetOptions].Indicators, [ListOptions].Indicators).
 	Indicators *Indicators `json:"-"`
+	// OtherIndicators is the indicators a GET answered that name
+	// (prospect_ID, case ignored) another prospect than this one; [ProspectService.All]
+	// puts there, on a page's first prospect, those naming no prospect of
+	// the page. Kept so that nothing weavy sent is lost; never sent.
+	OtherIndicators []*Indicators `json:"-"`
 
 	fields[Prospect]
 }
@@ -746,7 +753,7 @@ const (
 )
 
 // Validate lists every value the caller set that PUT would refuse: a
-// missing code or name, a text over its Varchar size or holding a control
+// missing code, a text over its Varchar size or holding a control
 // character (or a line break outside a Text field), a malformed e-mail, a
 // number that is not one (or not an integer for an Int such as
 // workforce), a reference of another data type, an unknown DIVINF value,
@@ -757,9 +764,25 @@ const (
 // unchanged is never refused, whatever it is: weavy holds it already
 // (an e-mail field holding "a@b.fr;c@d.fr", a workforce of "2.5"). A
 // prospect decoded by the caller (json.Unmarshal) is checked whole.
+//
+// The name is not required: WebHook Prospect (V5.7) requires it only
+// when a PUT creates the prospect, and an update may send the code and
+// the fields it changes alone. Whether a code is new is weavy's to know:
+// a create without a name is refused by weavy (ErrRejected).
 func (p *Prospect) Validate() error {
 	var l validate.List
 	p.check(&l, "prospect.")
+	return validationError("put", l)
+}
+
+// Validate lists every value the caller set that PUT would refuse in
+// the linked user: a missing codeprospectuser or baseuser_ID, a text
+// over its Varchar size or holding a control character, a category of
+// another data type than CUSTOMERUSER_LINK. A value a Client read from
+// weavy and still held unchanged is never refused.
+func (u *ProspectUser) Validate() error {
+	var l validate.List
+	prospectUserCodec.check(&l, "prospectuser.", u)
 	return validationError("put", l)
 }
 
@@ -803,8 +826,14 @@ func (p *Prospect) putForm() {
 		st.present.put(to, st.present.has(from))
 		st.null.put(to, st.null.has(from))
 		st.blank.put(to, st.blank.has(from))
+		if r := st.rawOf(from); r != nil && st.hasRaw.has(from) {
+			// A copy: the caller's record shares the slice.
+			st.raw = append(slices.Clone(st.raw), rawValue{i: to, json: r.json, value: r.value})
+			st.hasRaw.set(to)
+		}
 	}
 	p.ProspectPotential = Ref{}
+	st.hasRaw.clear(from)
 	st.present.clear(from)
 	st.null.clear(from)
 	st.blank.clear(from)

@@ -53,14 +53,16 @@ func byCode(code string) codeOnly {
 }
 
 // Get reads one prospect (verb GET). A prospect weavy does not have is
-// ErrNotFound. The prospect remembers what weavy sent: written back with
+// ErrNotFound. A code that is blank, invalid UTF-8 or holds a control
+// character is refused before sending (a *ValidationError naming
+// codeprospect): sent, it would name another prospect. The prospect remembers what weavy sent: written back with
 // Put, its values are sent as they were read and never refused by
 // validation.
 //
 // GET is Idempotent (a read): it is retried after a lost answer.
 func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions) (*Prospect, error) {
 	var l validate.List
-	l.Required("codeprospect", code)
+	_ = l.Required("codeprospect", code) && l.Text("codeprospect", code, false)
 	rt := opts.ResultType
 	if rt == "" {
 		rt = Simple
@@ -77,28 +79,33 @@ func (s *ProspectService) Get(ctx context.Context, code string, opts GetOptions)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := r.prospects()
+	ps, other, err := r.prospects()
 	if err != nil {
 		return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Raw: r.body, Err: err}
 	}
 	for _, p := range ps {
 		if strings.EqualFold(p.Code, code) || len(ps) == 1 && p.Code == "" { // weavy matches codes without case
+			p.OtherIndicators = other
 			return p, nil
 		}
 	}
-	return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Message: "no prospect " + strconv.Quote(code) + " in the answer", Err: ErrNotFound}
+	// Raw keeps what weavy answered (other prospects): nothing is lost.
+	return nil, &Error{Op: "get", Verb: VerbGet, StatusCode: http.StatusOK, Message: "no prospect " + strconv.Quote(code) + " in the answer",
+		Raw: r.body, Err: ErrNotFound}
 }
 
 // prospects reads the data section's prospects ("prospect": an object or
 // an array; or "prospects"), its "related" records and "indicators",
 // which it attaches to the prospect they name (prospect_ID). Each
 // prospect keeps its own text as weavy sent it, for Validate.
-func (r *reply) prospects() ([]*Prospect, error) {
+//
+// Indicators that name no prospect of the answer are returned in other,
+// so that nothing weavy sent is lost.
+func (r *reply) prospects() (ps []*Prospect, other []*Indicators, err error) {
 	raw, ok := r.data["prospect"]
 	if !ok {
 		raw = r.data["prospects"]
 	}
-	var ps []*Prospect
 	decode := func(v string) (*Prospect, error) {
 		p := new(Prospect)
 		// A copy of the prospect's own text: its strings are substrings of
@@ -113,7 +120,7 @@ func (r *reply) prospects() ([]*Prospect, error) {
 	case '{':
 		p, err := decode(raw)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if p.Code != "" || len(p.Extra) > 0 || p.fields.st.present != (fieldSet{}) {
 			ps = append(ps, p)
@@ -133,15 +140,15 @@ func (r *reply) prospects() ([]*Prospect, error) {
 			return fmt.Errorf("%w: prospect[%d] is not an object", ErrMalformedResponse, i)
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	default:
-		return nil, fmt.Errorf("%w: prospect is neither an object nor an array", ErrMalformedResponse)
+		return nil, nil, fmt.Errorf("%w: prospect is neither an object nor an array", ErrMalformedResponse)
 	}
 	if raw := r.data["related"]; firstByte(raw) == '[' || firstByte(raw) == '{' {
 		rel, err := records[Related](raw, relatedCodec)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(ps) == 1 && len(rel) > 0 {
 			ps[0].Related = rel[0]
@@ -150,17 +157,22 @@ func (r *reply) prospects() ([]*Prospect, error) {
 	if raw := r.data["indicators"]; firstByte(raw) == '[' || firstByte(raw) == '{' {
 		ind, err := records[Indicators](raw, indicatorsCodec)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, x := range ind {
+			matched := false
 			for _, p := range ps {
-				if x != nil && (x.Prospect == p.Code || len(ps) == 1 && x.Prospect == "") {
-					p.Indicators = x
+				// weavy matches codes without case, as Get does.
+				if strings.EqualFold(x.Prospect, p.Code) && x.Prospect != "" || len(ps) == 1 && x.Prospect == "" {
+					p.Indicators, matched = x, true
 				}
+			}
+			if !matched {
+				other = append(other, x)
 			}
 		}
 	}
-	return ps, nil
+	return ps, other, nil
 }
 
 // records decodes an object or an array of objects (nulls skipped).
@@ -277,6 +289,14 @@ func (o *ListOptions) params(page int) (any, error) {
 	l.Check(o.Page < 0, "pageNumber", "is negative")
 	l.Check(o.TopRows < 0, "topRows", "is negative")
 	l.Check(o.OrderBy != "" && !o.OrderBy.Valid(), "orderBy", "is not nameAsc")
+	f := &o.Filters
+	for _, filter := range [...]struct{ name, value string }{
+		{"codeProspect", f.Code}, {"name", f.Name}, {"codeProspectFamily", f.Family}, {"codeCountry", f.Country},
+		{"codeBaseuser", f.BaseUser}, {"codeBranchoffice", f.BranchOffice}, {"email", f.Email},
+		{"emailDomain", f.EmailDomain}, {"siretNumber", f.SiretNumber}, {"city", f.City},
+	} {
+		l.Text("filters."+filter.name, filter.value, false)
+	}
 	if err := validationError("list", l); err != nil {
 		return nil, err
 	}
@@ -300,6 +320,10 @@ type Page struct {
 	// MaxPage is the answer's maxPageNumber, the last page; 0 when weavy
 	// did not say.
 	MaxPage int
+	// OtherIndicators is the answer's indicators that name (prospect_ID,
+	// case ignored) no prospect of the page, kept so that nothing weavy
+	// sent is lost.
+	OtherIndicators []*Indicators
 }
 
 // List reads one page of prospects (verb LIST).
@@ -318,14 +342,14 @@ func (s *ProspectService) list(ctx context.Context, opts *ListOptions, page int)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := r.prospects()
+	ps, other, err := r.prospects()
 	if err != nil {
 		return nil, &Error{Op: "list", Verb: VerbList, StatusCode: http.StatusOK, Raw: r.body, Err: err}
 	}
 	if r.page > 0 {
 		page = r.page
 	}
-	return &Page{Prospects: ps, Number: page, MaxPage: r.maxPage}, nil
+	return &Page{Prospects: ps, Number: page, MaxPage: r.maxPage, OtherIndicators: other}, nil
 }
 
 // All lists every prospect, page after page from opts.Page up to the
@@ -355,6 +379,9 @@ func (s *ProspectService) All(ctx context.Context, opts ListOptions) iter.Seq2[*
 				return
 			}
 			previous = first
+			// The page's indicators naming none of its prospects stay
+			// reachable on its first prospect.
+			p.Prospects[0].OtherIndicators = append(p.Prospects[0].OtherIndicators, p.OtherIndicators...)
 			for i, pr := range p.Prospects {
 				p.Prospects[i] = nil // the caller holds what it keeps
 				if !yield(pr, nil) {
@@ -379,7 +406,8 @@ const (
 	// unchanged fails again.
 	Refused
 	// NotSent: the record was never sent (an earlier batch failed, or the
-	// context ended first); sending it is safe.
+	// context ended first), or weavy answered that it did not take it
+	// (408, 425, 429, 503); sending it is safe.
 	NotSent
 	// Uncertain: the batch was sent but no answer proves what happened
 	// (the connection dropped, the answer could not be read). For
@@ -515,11 +543,20 @@ func (c *codec) qualify(v any) {
 	}
 }
 
+// notTaken are the statuses that say the request was not taken, so that
+// resending it is safe: 408 (the server gave up waiting for the request),
+// 425 (too early: not processed), 429 (rate limited) and 503 (not
+// available).
+var notTaken = map[int]bool{
+	http.StatusRequestTimeout: true, http.StatusTooEarly: true,
+	http.StatusTooManyRequests: true, http.StatusServiceUnavailable: true,
+}
+
 // resultOf tells from a batch's error whether it may have been written.
 func resultOf(err error) Result {
 	var e *Error
 	switch {
-	case errors.As(err, &e) && (e.StatusCode == http.StatusTooManyRequests || e.StatusCode == http.StatusServiceUnavailable):
+	case errors.As(err, &e) && notTaken[e.StatusCode]:
 		return NotSent
 	case errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500, errors.Is(err, ErrRejected):
 		return Refused
@@ -530,14 +567,17 @@ func resultOf(err error) Result {
 }
 
 // Delete deletes a prospect (verb DELETE); weavy deletes its linked
-// users with it, by cascade.
+// users with it, by cascade. A code that is blank, invalid UTF-8 or holds
+// a control character is refused before sending (a *ValidationError
+// naming codeprospect): "P\xff1" would go out as "P\ufffd1", another
+// prospect.
 //
 // DELETE is NotIdempotent: it is retried only when nothing reached weavy.
 // A second DELETE of a prospect the first one deleted would be answered
 // as an error (no such prospect), hiding that the delete happened.
 func (s *ProspectService) Delete(ctx context.Context, code string) error {
 	var l validate.List
-	l.Required("codeprospect", code)
+	_ = l.Required("codeprospect", code) && l.Text("codeprospect", code, false)
 	if err := validationError("delete", l); err != nil {
 		return err
 	}
@@ -562,6 +602,7 @@ func (s *ProspectService) Recode(ctx context.Context, fromCode, toCode, name str
 	p := &Prospect{Code: toCode, Name: name, CustomerType: CustomerTypeProspect, InternalCode: fromCode}
 	var l validate.List
 	p.check(&l, "prospect.")
+	l.Required("prospect.name", name) // the recodification example names the prospect
 	l.Required("prospect.internalcodeprospect", fromCode)
 	if err := validationError("recode", l); err != nil {
 		return err

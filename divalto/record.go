@@ -24,7 +24,10 @@ import (
 // again: a record read and written back is unchanged. A value weavy sent
 // in another form than the one the SDK writes (a JSON number, true, a
 // flag written "oui") is kept as it came and sent back so while the field
-// holds the value read. Fields this SDK does not know (another company's
+// holds the value read. A value the field's Go type cannot hold (a flag
+// "2" or "Y", an enum "X", an object where a text is) does not fail the
+// record: the field is left zero, Raw returns the value, and it is sent
+// back as weavy wrote it while the field stays zero. Fields this SDK does not know (another company's
 // DIVINF overrides) are kept in Extra.
 //
 // The struct tags are the table: `json:"wire name"` and, for validation
@@ -108,6 +111,26 @@ func (f *fields[T]) Has(field string) bool {
 func (f *fields[T]) IsNull(field string) bool {
 	i, ok := codecOf[T]().byName[field]
 	return ok && f.st.null.has(i)
+}
+
+// Raw returns the JSON value weavy sent for the wire field when the
+// record holds it in another form than the one the SDK writes: a number
+// or true where a string is documented, a flag or an enum weavy wrote
+// otherwise ("2", "Y", "2.0"), or a value its Go type cannot hold (an
+// object where a text is), which leaves the field zero. While the field
+// holds what that value decoded to (zero for one it cannot hold), the
+// value is sent back exactly so; set the field, or name it in SendEmpty
+// or SendNull, to send something else. ok is false for a field weavy
+// sent in the SDK's own form, or did not send.
+func (f *fields[T]) Raw(field string) (value json.RawMessage, ok bool) {
+	i, known := codecOf[T]().byName[field]
+	if !known || !f.st.hasRaw.has(i) {
+		return nil, false
+	}
+	if r := f.st.rawOf(i); r != nil {
+		return json.RawMessage(r.json), true
+	}
+	return nil, false
 }
 
 // SendNull makes each named wire field be sent as null while its value is
@@ -347,6 +370,17 @@ func scalar(v string) (string, byte, error) {
 }
 
 func (f *fieldCodec) decode(fv reflect.Value, st *wireState, i int, value string) error {
+	// odd keeps a value the field's Go type cannot hold (a flag "2", an
+	// enum "X", an object where a text is): the field stays zero and the
+	// value is sent back as weavy wrote it while the field stays zero.
+	odd := func() error {
+		fv.SetZero()
+		st.present.set(i)
+		st.blank.clear(i)
+		st.hasRaw.set(i)
+		st.raw = append(st.raw, rawValue{i: i, json: value, value: fv.Interface()})
+		return nil
+	}
 	if f.kind == kJSON {
 		if value == "null" {
 			st.null.set(i)
@@ -354,14 +388,14 @@ func (f *fieldCodec) decode(fv reflect.Value, st *wireState, i int, value string
 		}
 		st.present.set(i)
 		if err := json.Unmarshal([]byte(value), fv.Addr().Interface()); err != nil {
-			return errors.New("cannot be read")
+			return odd()
 		}
 		return nil
 	}
 	s, typ, err := scalar(value)
 	switch {
 	case err != nil:
-		return err
+		return odd()
 	case typ == 0:
 		st.null.set(i)
 		return nil
@@ -374,7 +408,7 @@ func (f *fieldCodec) decode(fv reflect.Value, st *wireState, i int, value string
 	case kBool:
 		b, canon, ok := parseFlag(s)
 		if !ok {
-			return errors.New("is not a 0/1 flag")
+			return odd()
 		}
 		fv.SetBool(b)
 		st.blank.put(i, strings.TrimSpace(s) == "")
@@ -386,7 +420,7 @@ func (f *fieldCodec) decode(fv reflect.Value, st *wireState, i int, value string
 		st.blank.put(i, s == "")
 		if s != "" {
 			if err := fv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-				return errors.New("is not one of the document's values")
+				return odd()
 			}
 			b, err := fv.Interface().(encoding.TextMarshaler).MarshalText()
 			canonical = canonical && err == nil && string(b) == s

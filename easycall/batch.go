@@ -17,12 +17,13 @@ const (
 	// Done: EasyCall took the lead (a 2xx answer).
 	Done Result = iota + 1
 	// Refused: the lead was refused, by validation before anything was
-	// sent or by EasyCall (a 4xx answer but 429); sending it again
-	// unchanged fails again.
+	// sent or by EasyCall (a 4xx answer but 408, 425 and 429); sending
+	// it again unchanged fails again.
 	Refused
 	// NotSent: the lead never reached EasyCall, or EasyCall said it did not
 	// process it (the context ended first, no connection could be made,
-	// 429 or 503); sending it again is safe.
+	// 408 Request Timeout, 425 Too Early, 429 or 503); sending it again is
+	// safe.
 	NotSent
 	// Uncertain: the request may have reached EasyCall but no answer
 	// proves what happened (a timeout, a dropped connection, a 5xx, an
@@ -104,6 +105,18 @@ func (c *Client) importOne(ctx context.Context, i int, lead *Lead) Outcome {
 	return Outcome{Index: i, Result: classify(err), Imported: res, Err: err}
 }
 
+// notTaken reports whether an HTTP status says the request was not
+// processed: 408 (the server gave up waiting for the request), 425 (it
+// would not risk processing a request that might be replayed), 429 and
+// 503.
+func notTaken(status int) bool {
+	switch status {
+	case http.StatusRequestTimeout, http.StatusTooEarly, http.StatusTooManyRequests, http.StatusServiceUnavailable:
+		return true
+	}
+	return false
+}
+
 // classify tells from Import's error whether the lead may have arrived.
 func classify(err error) Result {
 	var (
@@ -115,8 +128,8 @@ func classify(err error) Result {
 		return Done
 	case errors.As(err, &verr):
 		return Refused
-	case errors.As(err, &e) && (e.StatusCode == http.StatusTooManyRequests || e.StatusCode == http.StatusServiceUnavailable):
-		return NotSent // the two statuses that say the request was not processed
+	case errors.As(err, &e) && notTaken(e.StatusCode):
+		return NotSent
 	case errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500:
 		return Refused
 	case transport.NothingSent(err):

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -225,22 +226,43 @@ func jsonText(raw json.RawMessage) string {
 	return string(raw)
 }
 
-// failure is the failure a 2xx answer states, or "".
+// failure is the failure a 2xx answer states, or "". The members are
+// read tolerantly, in any letter case and JSON type: an "error" or
+// "errors" that is empty, blank, null, false, 0, [] or {} states none; a
+// "success" that is false, 0 (0.0) or no/ko states one.
 func (a *answer) failure() string {
 	for _, v := range []string{a.Error, a.Errors} {
-		switch v {
-		case "", "false", "[]", "{}", "0":
-		default:
+		if !noError(v) {
 			return v
 		}
 	}
-	if v := a.Success; v == "false" || v == "0" {
+	if falsy(a.Success) {
 		if a.Message != "" {
 			return a.Message
 		}
-		return "success: false"
+		return "success: " + a.Success
 	}
 	return ""
+}
+
+// noError reports whether an "error" member's text states no error.
+func noError(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "false", "[]", "{}", "0", "null":
+		return true
+	}
+	return false
+}
+
+// falsy reports whether a "success" member's text says false.
+func falsy(v string) bool {
+	v = strings.ToLower(strings.TrimSpace(v))
+	switch v {
+	case "false", "no", "ko":
+		return true
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	return err == nil && f == 0 && v != "" && (v[0] == '-' || v[0] >= '0' && v[0] <= '9')
 }
 
 // call is every method's path to the wire: it sends body with the

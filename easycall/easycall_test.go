@@ -85,7 +85,7 @@ func TestValidate(t *testing.T) {
 	for _, f := range v.Fields {
 		got = append(got, f.Field)
 	}
-	assert.Equal(t, []string{"campaign", "telefono_fisso", "email", "latitudine", "longitudine", "data_scadenza", "data_presentazione",
+	assert.Equal(t, []string{"campaign", "telefono_fisso", "email", "latitudine", "longitudine",
 		"custom.Chiave", "custom.campaign", "custom.chiave nueva", "custom.telefono_movil"}, got)
 
 	err = (&easycall.Lead{Campaign: "c"}).Validate()

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/passerelle-go/passerelle/internal/phone"
@@ -173,11 +172,13 @@ type Lead struct {
 	// Spanish "longitud").
 	Longitudine *float64
 	// DataScadenza is the expiry date ("data_scadenza"; Spanish
-	// "fecha_caducidad", "fecha_vencimiento"): 2006-01-02, 2006-01-02
-	// 15:04[:05], RFC 3339 or 02/01/2006.
+	// "fecha_caducidad", "fecha_vencimiento"). EasyCall's document gives
+	// no date format: it is sent as written ("2026-12-31",
+	// "31/12/2026 10:00:00"), only the text rules apply.
 	DataScadenza string
 	// DataPresentazione is the submission date ("data_presentazione";
-	// Spanish "fecha_presentacion", "cuando"), in DataScadenza's formats.
+	// Spanish "fecha_presentacion", "cuando"), sent as written like
+	// DataScadenza.
 	DataPresentazione string
 
 	// Campaign is the external campaign code set up in EasyCall's Import
@@ -280,22 +281,10 @@ func (l *Lead) Values(campaignKey string) map[string]string {
 
 var customKey = regexp.MustCompile(`^[a-z0-9_]+$`)
 
-// dateLayouts are the date formats Validate accepts.
-var dateLayouts = []string{"2006-01-02", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05", time.RFC3339, "02/01/2006", "02/01/2006 15:04"}
-
-func validDate(s string) bool {
-	for _, layout := range dateLayouts {
-		if _, err := time.Parse(layout, s); err == nil {
-			return true
-		}
-	}
-	return false
-}
-
 // Validate reports every problem at once in a *ValidationError: custom
 // keys in lower case [a-z0-9_] only and not a predefined field's name, a
 // campaign code without spaces, at least one phone or an e-mail, phones and
-// e-mail well formed, coordinates in range, dates valid, and text that is
+// e-mail well formed, coordinates in range, and text that is
 // valid UTF-8 without control characters (line breaks only in custom
 // values). The campaign key is [DefaultCampaignKey]; [Client.Import]
 // checks with the client's.
@@ -327,8 +316,6 @@ func (l *Lead) validate(campaignKey string) error {
 	p.Check(text[FieldEmail] && l.Email != "" && !validate.Email(l.Email), FieldEmail, "is not an e-mail address")
 	p.Check(l.Latitudine != nil && !(math.Abs(*l.Latitudine) <= 90), FieldLatitudine, "must be between -90 and 90")
 	p.Check(l.Longitudine != nil && !(math.Abs(*l.Longitudine) <= 180), FieldLongitudine, "must be between -180 and 180")
-	p.Check(text[FieldDataScadenza] && l.DataScadenza != "" && !validDate(l.DataScadenza), FieldDataScadenza, "is not a date")
-	p.Check(text[FieldDataPresentazione] && l.DataPresentazione != "" && !validDate(l.DataPresentazione), FieldDataPresentazione, "is not a date")
 	keys := make([]string, 0, len(l.Custom))
 	for k := range l.Custom {
 		keys = append(keys, k)

@@ -277,8 +277,8 @@ type answer struct {
 // call is every method's path to the wire: POST the JSON body, read the
 // answer (JSON, or JSON inside a JSON string), and map La Factory's error
 // convention to an *Error: success when erCode and erMessage are both
-// null; anything else, an HTTP error, or an answer that is not the
-// documented JSON is an error.
+// null (or empty); anything else, an HTTP error, or an answer that is not
+// the documented JSON is an error, holding the whole answer in Raw.
 func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body []byte) (*answer, error) {
 	if body == nil {
 		body = []byte("{}")
@@ -294,20 +294,26 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 	}
 	a := &answer{status: resp.StatusCode, url: resp.URL(), body: resp.Body}
 	r := c.http.Redactor()
+	var top map[string]json.RawMessage
 	fail := func(e *Error) (*answer, error) {
 		e.Op, e.StatusCode, e.URL = string(m), a.status, a.url
-		if errors.Is(e.Err, ErrMalformedResponse) {
+		// Every error keeps the whole answer: one that refuses the request
+		// may still carry what La Factory handed out (a project beside an
+		// erMessage), which would otherwise be lost.
+		if len(bytes.TrimSpace(a.body)) > 0 {
 			e.Raw = append(json.RawMessage(nil), a.body...)
-			if e.Body == "" && m != GetProject4CallCenter {
-				e.Body = r.Excerpt(a.body, 256)
-			}
+		}
+		if errors.Is(e.Err, ErrMalformedResponse) && e.Body == "" && m != GetProject4CallCenter {
+			e.Body = r.Excerpt(a.body, 256)
+		}
+		if m == GetProject4CallCenter && e.Err == nil && len(top) > 1 {
+			e.Err = errors.New("the answer may hold a project La Factory handed out (marked as sent): it is whole in Error.Raw")
 		}
 		return nil, e
 	}
 	ok2xx := a.status >= 200 && a.status < 300
 	raw := unwrapString(resp.Body)
 	t := bytes.TrimSpace(raw)
-	var top map[string]json.RawMessage
 	switch {
 	case len(t) == 0 || string(t) == "null":
 	case t[0] == '[':
@@ -346,36 +352,123 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 		}
 	}
 	if a.payload == nil && top != nil {
-		_, envelope := get("error")
-		switch {
-		case !envelope:
-			a.payload = t // the answer itself: a project, or one item
-		case len(top) > 1:
-			// Members beside the error object: La Factory's answer is the
-			// payload itself (a project handed out flat), kept whole.
-			rest := make(map[string]json.RawMessage, len(top))
-			for k, v := range top {
-				if !strings.EqualFold(k, "error") {
-					rest[k] = v
-				}
-			}
-			a.payload, _ = json.Marshal(rest)
+		payload, why := payloadOf(top, t)
+		if why != "" {
+			return fail(&Error{Err: malformed(why)})
 		}
-		if op, found := get("Operation"); found {
-			a.payload = nil
-			var o map[string]json.RawMessage
-			if json.Unmarshal(op, &o) == nil {
-				if set, found := member(o, "Set"); found {
-					var st map[string]json.RawMessage
-					if json.Unmarshal(set, &st) == nil {
-						data, _ := member(st, "Data")
-						a.payload = json.RawMessage(unwrapString(data))
-					}
-				}
-			}
-		}
+		a.payload = payload
 	}
 	return a, nil
+}
+
+// payloadOf is what an answer object carries: the data at
+// Operation.Set.Data (Operation and Set may be JSON inside a JSON string,
+// Set a list of such objects), else the members beside the error object
+// and an empty Operation (a project handed out flat), else, without an
+// envelope, the answer itself. nil means the answer carries nothing (none
+// waiting, for NextProject); why, not "", that an Operation is there that
+// cannot be read, so the answer proves neither nothing nor something.
+func payloadOf(top map[string]json.RawMessage, whole []byte) (payload json.RawMessage, why string) {
+	_, envelope := member(top, "error")
+	op, hasOp := member(top, "Operation")
+	if !envelope && !hasOp {
+		return whole, "" // the answer itself: a project, or one item
+	}
+	var data json.RawMessage
+	if hasOp {
+		var err error
+		if data, err = operationData(op); err != nil {
+			return nil, "its Operation " + err.Error()
+		}
+	}
+	if !isEmpty(data) && string(bytes.TrimSpace(data)) != "[]" {
+		return data, ""
+	}
+	// Members beside the envelope: La Factory's answer is the payload
+	// itself (a project handed out flat), kept whole.
+	rest := make(map[string]json.RawMessage, len(top))
+	for k, v := range top {
+		if !strings.EqualFold(k, "error") && !strings.EqualFold(k, "Operation") {
+			rest[k] = v
+		}
+	}
+	if len(rest) > 0 {
+		flat, _ := json.Marshal(rest)
+		return flat, ""
+	}
+	return data, ""
+}
+
+// operationData is Operation.Set.Data: nil when Operation, Set or Data is
+// empty (null, "", {}, []); an error when a member is of another shape or
+// missing beside others.
+func operationData(op json.RawMessage) (json.RawMessage, error) {
+	op = bytes.TrimSpace(unwrapString(op))
+	if isEmpty(op) {
+		return nil, nil
+	}
+	var o map[string]json.RawMessage
+	if json.Unmarshal(op, &o) != nil {
+		return nil, errors.New("is not the documented {Set: {Data}} object")
+	}
+	set, found := member(o, "Set")
+	if !found {
+		return nil, errors.New("has no Set member")
+	}
+	set = bytes.TrimSpace(unwrapString(set))
+	if isEmpty(set) || string(set) == "[]" {
+		return nil, nil
+	}
+	dataOf := func(item json.RawMessage) (json.RawMessage, error) {
+		item = bytes.TrimSpace(unwrapString(item))
+		if isEmpty(item) {
+			return nil, nil
+		}
+		var st map[string]json.RawMessage
+		if json.Unmarshal(item, &st) != nil {
+			return nil, errors.New("holds a Set that is not the documented {Data} object")
+		}
+		data, found := member(st, "Data")
+		if !found {
+			return nil, errors.New("holds a Set without Data")
+		}
+		return json.RawMessage(bytes.TrimSpace(unwrapString(data))), nil
+	}
+	if set[0] != '[' {
+		return dataOf(set)
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(set, &items) != nil {
+		return nil, errors.New("holds a Set that is not a JSON list")
+	}
+	if len(items) == 1 {
+		return dataOf(items[0])
+	}
+	// Several Sets: every non-empty Data, one list, so that none is lost.
+	var all []json.RawMessage
+	for _, item := range items {
+		d, err := dataOf(item)
+		if err != nil {
+			return nil, err
+		}
+		if d = bytes.TrimSpace(d); isEmpty(d) || string(d) == "[]" {
+			continue
+		}
+		if d[0] == '[' {
+			var list []json.RawMessage
+			if json.Unmarshal(d, &list) != nil {
+				return nil, errors.New("holds a Data that is not a JSON list")
+			}
+			all = append(all, list...)
+			continue
+		}
+		all = append(all, d)
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	b, _ := json.Marshal(all)
+	return b, nil
 }
 
 // member is the value of an object's member, its name matched exactly,
@@ -405,8 +498,25 @@ func readErrorMember(v json.RawMessage) (code, msg, odd string) {
 		if json.Unmarshal(t, &obj) != nil {
 			return "", "", "its error member is not JSON"
 		}
-		c, _ := member(obj, "erCode")
-		m, _ := member(obj, "erMessage")
+		c, hasCode := member(obj, "erCode")
+		m, hasMsg := member(obj, "erMessage")
+		if !hasCode && !hasMsg && len(obj) > 0 {
+			// Not the documented object, and not empty: it says something
+			// went wrong in words we do not know, so it is no success.
+			text := string(t)
+			for _, name := range []string{"message", "msg", "error", "detail"} {
+				if v, ok := member(obj, name); ok {
+					if s, err := scalarText(v); err == nil && s != "" {
+						text = s
+						break
+					}
+				}
+			}
+			return "", text, "its error member has no erCode or erMessage, not the documented {erCode, erMessage} object"
+		}
+		// A null erCode with an empty erMessage ("") carries no failure:
+		// the document's success is both null, and "" says no more than
+		// null does; any text in either is a failure.
 		return anyText(c), anyText(m), ""
 	case t[0] == '"':
 		s, _ := scalarText(t)
@@ -550,7 +660,7 @@ func (c *Client) result(ctx context.Context, m Method, kind transport.Kind, body
 	if err != nil {
 		return nil, err
 	}
-	if a.factoryProjectID == "" {
+	if strings.TrimSpace(a.factoryProjectID) == "" {
 		e := &Error{Op: string(m), StatusCode: a.status, URL: a.url, Raw: append(json.RawMessage(nil), a.body...),
 			Body: c.http.Redactor().Excerpt(a.body, 256), Err: malformed("the answer holds no factoryprojectid")}
 		return nil, e

@@ -34,10 +34,11 @@ type Error struct {
 	// read. It is left empty when the answer holds a project, whose
 	// personal data does not belong in an error text.
 	Body string
-	// Raw is what La Factory answered, whole and as received, when the
-	// answer could not be read: a project NextProject could not decode is
-	// here, so that nothing La Factory handed out is lost. Error never
-	// prints it; it may hold personal data.
+	// Raw is what La Factory answered, whole and as received, on every
+	// error that had an answer (a refusal, an answer that could not be
+	// read): a project NextProject could not decode, or one La Factory
+	// handed out beside an erMessage, is here, so that nothing it handed
+	// out is lost. Error never prints it; it may hold personal data.
 	Raw []byte
 	// Result is what La Factory answered with an error that is not a
 	// failure of the request: UpdateProject's ErrProjectCreated carries
@@ -113,7 +114,8 @@ var (
 	ErrNotFound = errors.New("no web service at this path")
 	// ErrMalformedResponse is the cause of an answer that does not prove
 	// success: not the documented JSON (an HTML page, truncated JSON, an
-	// error member of another shape), an HTTP error without La Factory's
+	// error member of another shape or without erCode and erMessage, an
+	// Operation that holds no readable Set.Data), an HTTP error without La Factory's
 	// error object, or a success without what the method returns (no
 	// factoryprojectid). A project that could not be decoded is in
 	// Error.Raw.

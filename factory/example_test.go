@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net/http"
+	"net/http/httptest"
 	"time"
 
 	"github.com/passerelle-go/passerelle/factory"
@@ -175,4 +177,32 @@ func ExampleProject_UnmarshalJSON() {
 	// Output:
 	// <nil> 300000 APT "x"
 	// 300000 "APT" "x"
+}
+
+// La Factory's document says GetProject4CallCenter hands out one project;
+// an answer holding several keeps the others in the client, and each is
+// marked as sent in La Factory. Before a program stops taking projects,
+// it takes those too (no request is made for them).
+func ExampleClient_Buffered() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `[{"factoryprojectid":"FP-1","nom":"Durand"},{"factoryprojectid":"FP-2","nom":"Petit"}]`)
+	}))
+	defer srv.Close()
+	client, _ := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(srv.URL))
+	ctx := context.Background()
+
+	p, _ := client.NextProject(ctx)
+	fmt.Println("working", p.FactoryProjectID)
+	for client.Buffered() > 0 {
+		p, err := client.NextProject(ctx)
+		var fe *factory.Error
+		if errors.As(err, &fe) {
+			fmt.Printf("to handle by hand: %s\n", fe.Raw)
+			continue
+		}
+		fmt.Println("to handle by hand:", p.FactoryProjectID, p.LastName)
+	}
+	// Output:
+	// working FP-1
+	// to handle by hand: FP-2 Petit
 }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/passerelle-go/passerelle/internal/phone"
 	"github.com/passerelle-go/passerelle/internal/transport"
@@ -169,7 +170,10 @@ type Project struct {
 	// model (and a second spelling of a known one), by their name as sent,
 	// with their JSON value as sent. They are sent back by UpdateProject,
 	// which replaces the whole project: a balise removed from Extra is
-	// blanked in La Factory, and refused unless Clear names it.
+	// blanked in La Factory, and refused unless Clear names it. A key
+	// the caller adds must not be a balise of Project or a flux alias in
+	// any letter case (it would go out beside the field), and its value
+	// must be valid UTF-8 JSON: Validate refuses both.
 	Extra map[string]json.RawMessage `json:"-"`
 
 	// sent holds what La Factory sent for each balise (by its name in the
@@ -440,7 +444,8 @@ var multiline = map[string]bool{"commentaire": true, "commentaire_call": true}
 // valid UTF-8 without control characters (line breaks only in commentaire
 // and commentaire_call); e-mails are addresses; phones, the INSEE code,
 // the lot code and dates are well formed; listed values are the
-// document's; a closure reason belongs to its closure.
+// document's; a closure reason belongs to its closure; a key added to
+// Extra is no balise's other spelling, and its value is valid UTF-8 JSON.
 func (p *Project) Validate() error {
 	if p.FactoryProjectID == "" {
 		return p.check("create")
@@ -510,16 +515,24 @@ func (p *Project) check(op string) error {
 		}
 	}
 	for k, v := range p.Extra {
-		if s, ok := p.sent[extraKey(k)]; ok && bytes.Equal(bytes.TrimSpace(v), bytes.TrimSpace(s.raw)) {
+		s, sent := p.sent[extraKey(k)]
+		if sent && bytes.Equal(bytes.TrimSpace(v), bytes.TrimSpace(s.raw)) {
 			continue
 		}
+		_, known := byFold[strings.ToLower(k)]
 		switch {
 		case !fresh.Text(k, k, false):
+		case known && !sent:
+			// A second spelling of a balise would go out beside it, and
+			// La Factory would read one of the two: set the field instead.
+			fresh.Add(k, "is a balise of the project in another spelling; set its field rather than Extra")
+		case !utf8.Valid(v):
+			fresh.Add(k, "is not valid UTF-8")
 		case len(bytes.TrimSpace(v)) > 0 && !json.Valid(v):
 			fresh.Add(k, "is not JSON")
 		default:
-			if s, err := scalarText(v); err == nil {
-				fresh.Text(k, s, true)
+			if why := jsonTextProblem(v); why != "" {
+				fresh.Add(k, why)
 			}
 		}
 	}
@@ -536,6 +549,53 @@ func (p *Project) check(op string) error {
 		l = append(l, p.blanked()...)
 	}
 	return validationError(op, l)
+}
+
+// jsonTextProblem checks every text in a JSON value the caller set (its
+// strings and its members' names) as validate.TextProblem does (line
+// breaks allowed), and refuses an escape that is no character (a lone
+// surrogate, which decoding turns into U+FFFD).
+func jsonTextProblem(v json.RawMessage) string {
+	if len(bytes.TrimSpace(v)) == 0 {
+		return ""
+	}
+	dec := json.NewDecoder(bytes.NewReader(v))
+	dec.UseNumber()
+	var x any
+	if dec.Decode(&x) != nil {
+		return "is not JSON"
+	}
+	replaced := !bytes.ContainsRune(v, utf8.RuneError) && !bytes.Contains(bytes.ToLower(v), []byte(`\ufffd`))
+	var walk func(any) string
+	check := func(s string) string {
+		if replaced && strings.ContainsRune(s, utf8.RuneError) {
+			return "holds an escape that is not a character (a lone surrogate)"
+		}
+		return validate.TextProblem(s, true)
+	}
+	walk = func(x any) string {
+		switch x := x.(type) {
+		case string:
+			return check(x)
+		case []any:
+			for _, e := range x {
+				if why := walk(e); why != "" {
+					return why
+				}
+			}
+		case map[string]any:
+			for k, e := range x {
+				if why := check(k); why != "" {
+					return why
+				}
+				if why := walk(e); why != "" {
+					return why
+				}
+			}
+		}
+		return ""
+	}
+	return walk(x)
 }
 
 // blanked lists the balises La Factory sent with a value that the update
@@ -629,7 +689,9 @@ func (c *Client) UpdateProject(ctx context.Context, p *Project) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
-	if res.FactoryProjectID != p.FactoryProjectID {
+	// La Factory's ids are GUID-like: the same id may come back in
+	// another letter case.
+	if !strings.EqualFold(strings.TrimSpace(res.FactoryProjectID), strings.TrimSpace(p.FactoryProjectID)) {
 		res.Created = true
 		r := c.http.Redactor()
 		return res, &Error{Op: string(opCreateOrUpdate), Result: res, Err: fmt.Errorf("%w: sent factoryprojectid %q, new project %q",
@@ -649,7 +711,11 @@ func (c *Client) UpdateProject(ctx context.Context, p *Project) (*Result, error)
 // *Error wrapping ErrMalformedResponse whose Raw holds its JSON, and when
 // an answer holds several projects (the document says one), the client
 // keeps the others and the next calls return them, in order, without a
-// request.
+// request: [Client.Buffered] counts them. A program that stops taking
+// projects calls NextProject while Buffered is above zero, so that none
+// is left in memory (La Factory has marked them as sent). An answer that
+// refuses the request (an erCode or erMessage) may still carry a project:
+// the *Error's Raw holds the whole answer.
 //
 // Not idempotent: La Factory hands a project out once, so a retry after
 // the answer was lost would skip it. The call is retried only when it
@@ -700,6 +766,16 @@ func (c *Client) decodeProject(a *answer, item json.RawMessage) handedOut {
 		return fail("it has no factoryprojectid")
 	}
 	return handedOut{p: &p}
+}
+
+// Buffered is how many projects (or errors holding one) La Factory
+// handed out in an earlier answer that NextProject keeps and returns next,
+// without a request. They are marked as sent in La Factory: take them
+// all with NextProject before the Client is dropped.
+func (c *Client) Buffered() int {
+	c.queue.mu.Lock()
+	defer c.queue.mu.Unlock()
+	return len(c.queue.pending)
 }
 
 func (q *queue) pop() (handedOut, bool) {

@@ -215,8 +215,10 @@ func WithUIDFromLocation(on bool) Option {
 }
 
 // WithSoWellID replaces IDFromLink, the way Push derives SoWell's id of a
-// report from its link ("Lien SoWell"). The function must not keep the
-// link. CRMClient only.
+// report from its link ("Lien SoWell"): Push refuses a link for which it
+// returns an error or "". The function must not keep the link. A CRM built
+// on NewHandler applies IDFromLink itself, and answers 400 for a link
+// IDFromLink refuses whatever this function makes of it. CRMClient only.
 func WithSoWellID(f func(link string) (string, error)) Option {
 	return func(s *settings) error {
 		if !s.crm || f == nil {

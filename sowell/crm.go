@@ -58,8 +58,9 @@ type CRMRequest struct {
 	// SoWellURL is the report's link ("Lien SoWell").
 	SoWellURL string
 	// SoWellID is SoWell's id of the report, derived from the link by
-	// IDFromLink ("" when the link gives none): the id to give
-	// Client.UpdateStatus when the request's status changes.
+	// IDFromLink (never empty: a link that gives none fails validation):
+	// the id to give Client.UpdateStatus when the request's status
+	// changes.
 	SoWellID string
 }
 
@@ -67,8 +68,13 @@ type CRMRequest struct {
 // first and asks the resolver who handles it; a resolver error is
 // returned wrapped. An unnamed photo is named by PhotoName from its
 // content, which stays a stream.
+//
+// Validation includes the link: a link from which IDFromLink takes no id
+// (the rule NewHandler applies) is refused with a *ValidationError naming
+// the field "url", as the CRM could not send the status back.
 func ToCRMRequest(ctx context.Context, r *Report, resolver Resolver) (*CRMRequest, error) {
-	if err := r.Validate(); err != nil {
+	l, id := r.check(IDFromLink)
+	if err := validationError("report", l); err != nil {
 		return nil, err
 	}
 	manager, actor, err := resolver.Resolve(ctx, r.Residence, r.Qualification)
@@ -84,7 +90,6 @@ func ToCRMRequest(ctx context.Context, r *Report, resolver Resolver) (*CRMReques
 		}
 		files[i] = p
 	}
-	id, _ := IDFromLink(r.URL)
 	return &CRMRequest{
 		Status: StatusTransferred, Channel: ChannelSoWell,
 		Qualification: r.Qualification, Residence: r.Residence, Spot: r.Spot,

@@ -25,7 +25,7 @@
 // spot (optional), author, author_email, created_at (ISO 8601, see
 // [ParseTime]), priority (low, normal or high; "medium" is read as
 // normal), description, photos (an array of base64 strings, at most
-// [MaxPhotos]) and url, the signalement's link in SoWell's manager
+// [MaxPhotos], without names: the CRM names them, see [Photo]) and url, the signalement's link in SoWell's manager
 // interface ("Lien SoWell"). The link is unique per signalement: it is
 // the report's identity for replays, and SoWell's id of the report is
 // derived from it ([IDFromLink]). Any 2xx answer is a success.

@@ -109,7 +109,8 @@ type handler struct {
 // Push sends: see the package documentation).
 //
 // It answers POST only (405), a bearer token compared in constant time
-// (401), JSON only (415), a body under WithMaxBodySize (413) arriving
+// (401; the scheme's name "Bearer" is read in any letter case, as RFC
+// 7235 says), JSON only (415), a body under WithMaxBodySize (413) arriving
 // within WithReadTimeout (408: the handler sets its own read deadline
 // through http.ResponseController, whatever the server's timeouts), 400
 // with a JSON list of the bad fields ({"error", "fields", "more"}), 201
@@ -123,10 +124,13 @@ type handler struct {
 // memory, and the handler's memory stays a few hundred kilobytes whatever
 // the body holds: a 400 lists at most 20 problems, one per field, and
 // counts the others in "more". Keys are read in any letter case, as
-// encoding/json reads them; a key given twice is refused, and the
-// MaxPhotos limit counts every photo of the body. Text fields are checked
-// as Report.Validate does: invalid UTF-8 and control characters are
-// refused, line breaks allowed in the description only.
+// encoding/json reads them; a key given twice is refused, an unknown key
+// of any length is skipped (its bytes are not kept), and the MaxPhotos
+// limit counts every photo of the body. The report is checked as
+// Report.Validate does: invalid UTF-8 and control characters are refused,
+// line breaks (U+2028 and U+2029 included) allowed in the description
+// only, and a link from which IDFromLink takes no SoWell id is refused
+// (field "url"), as Push refuses it.
 func NewHandler(sink Sink, opts ...HandlerOption) http.Handler {
 	h := &handler{sink: sink, maxBody: DefaultMaxBodySize, readTimeout: DefaultReadTimeout}
 	for _, o := range opts {
@@ -160,8 +164,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		reply(w, http.StatusMethodNotAllowed, answer{Error: "POST only"})
 		return
 	}
-	auth := r.Header.Get("Authorization")
-	given, ok := strings.CutPrefix(auth, "Bearer ")
+	given, ok := bearer(r.Header.Get("Authorization"))
 	if !ok || len(h.token) == 0 || subtle.ConstantTimeCompare([]byte(given), h.token) != 1 {
 		reply(w, http.StatusUnauthorized, answer{Error: "unauthorized"})
 		return
@@ -188,6 +191,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_ = tx.Rollback(context.WithoutCancel(ctx))
 	}
 	reply(w, status, a)
+}
+
+// bearer returns the token of an Authorization header of the Bearer
+// scheme, the scheme's name in any letter case (RFC 7235, 2.1).
+func bearer(auth string) (string, bool) {
+	const scheme = "Bearer "
+	if len(auth) < len(scheme) || !strings.EqualFold(auth[:len(scheme)], scheme) {
+		return "", false
+	}
+	return auth[len(scheme):], true
 }
 
 // receive reads the report from body, streaming photos to tx, and commits.
@@ -390,8 +403,11 @@ func (d *decoder) report(ctx context.Context) (*Report, error) {
 			return nil, syntaxf("want a key")
 		}
 		kb, err := s.readKey(64)
-		if err != nil {
-			return nil, syntaxf("key too long")
+		switch {
+		case errors.Is(err, errTooLong):
+			kb = nil // longer than any known key: an unknown key, skipped
+		case err != nil:
+			return nil, err
 		}
 		if err := s.expect(':'); err != nil {
 			return nil, err

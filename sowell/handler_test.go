@@ -384,6 +384,7 @@ func worstBodies(size int) []worstBody {
 		{"escapes in a description", `"k":0`, `,"description":"\u00e9\ud83d\ude00\n"`, ``, size / 40, 400},
 		{"escapes in an unknown string", `"k":"`, `\u00e9\ud83d\ude00\n\/`, `"`, size / 24, 201},
 		{"white space", `"k":0`, "      \n\t\r      ", ``, size / 16, 201},
+		{"one long unknown key", `"`, `kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk`, `":0`, size / 64, 201},
 	}
 }
 

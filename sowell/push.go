@@ -27,18 +27,51 @@ var DefaultUIDKeys = []string{"id", "uid", "crmUid", "crm_uid", "crmId", "crm_id
 // SoWell", the report's page in SoWell's manager interface): the last
 // non-empty segment of its path, unescaped
 // ("https://manager.sowell.example/issues/981" gives "981"). SoWell's
-// public URLs are built this way; WithSoWellID replaces the rule.
+// public URLs are built this way. The rule for the rest of the link:
+//
+//   - A fragment that is a path (client-side routing,
+//     "https://manager.sowell.example/#/issues/981") is the path the id
+//     is taken from; any other fragment ("#photos") is ignored.
+//   - A query naming an id (a parameter "id" or ending in "_id", "-id",
+//     "Id" or "ID", as in "/issues?id=981") is refused: the id is then
+//     not in the path, and the path's last segment would give every
+//     report the same id. Other parameters ("?tab=1") are ignored.
+//   - A link without a path segment to take, or whose last one is "." or
+//     "..", is refused.
+//
+// NewHandler and ToCRMRequest refuse the links this function refuses;
+// WithSoWellID replaces the rule for Push only.
 func IDFromLink(link string) (string, error) {
 	u, err := url.Parse(link)
 	if err != nil || u.Host == "" {
 		return "", errors.New("is not an absolute URL")
 	}
-	segs := strings.Split(strings.TrimRight(u.EscapedPath(), "/"), "/")
+	path, query := u.EscapedPath(), u.Query()
+	if f := u.EscapedFragment(); strings.HasPrefix(f, "/") {
+		fu, err := url.Parse(f)
+		if err != nil {
+			return "", errors.New("has a fragment that is not a path")
+		}
+		path, query = fu.EscapedPath(), fu.Query()
+	}
+	for name := range query {
+		if namesID(name) {
+			return "", fmt.Errorf("names SoWell's id in its query (%q), not in its path", name)
+		}
+	}
+	segs := strings.Split(strings.TrimRight(path, "/"), "/")
 	last, err := url.PathUnescape(segs[len(segs)-1])
 	if err != nil || last == "" || last == "." || last == ".." {
 		return "", errors.New("has no last path segment to take SoWell's id from")
 	}
 	return last, nil
+}
+
+// namesID reports whether a query parameter's name names an id.
+func namesID(name string) bool {
+	l := strings.ToLower(name)
+	return l == "id" || strings.HasSuffix(l, "_id") || strings.HasSuffix(l, "-id") ||
+		strings.HasSuffix(name, "Id") || strings.HasSuffix(name, "ID")
 }
 
 // Receipt is what Push returns: the CRM's answer and the ids that address
@@ -64,7 +97,8 @@ var errStreamed = errors.New("the report's photos were already streamed: it cann
 
 // Push validates the report with the limits of NewHandler (Report.Validate,
 // the photos' known sizes against WithMaxPushSize) and sends it, streaming
-// its photos as base64; nothing is sent when it is invalid. Any 2xx answer
+// its photos' content as base64 (not their Name: the wire form has no
+// place for it, see Photo.Name); nothing is sent when it is invalid. Any 2xx answer
 // is a success, as SoWell's CRM integration notes say; the CRM UID is read
 // from the answer (WithUIDKeys, WithUIDFromLocation).
 //
@@ -80,21 +114,10 @@ func (c *CRMClient) Push(ctx context.Context, r *Report) (*Receipt, error) {
 	if r == nil {
 		return nil, &ValidationError{Op: "report", Fields: []FieldError{{Field: "report", Problem: "is nil"}}}
 	}
-	l := r.problems()
+	l, id := r.check(c.linkID)
 	for i, p := range r.Photos {
 		if p.Data == nil {
 			l.Add(fmt.Sprintf("photos[%d]", i), "has no data")
-		}
-	}
-	var id string
-	if len(l) == 0 {
-		var err error
-		if id, err = c.linkID(r.URL); err != nil || id == "" {
-			problem := "gives no SoWell id"
-			if err != nil {
-				problem = err.Error()
-			}
-			l.Add("url", problem)
 		}
 	}
 	if size, known := r.encodedSize(); known && size > c.maxPush && !hasField(l, "photos") {

@@ -42,12 +42,17 @@ func (p Priority) Label() string {
 }
 
 // Photo is one photo of a signalement. On the wire it is a base64 string
-// of a JSON array; in Go it is a stream, so that large photos are never
-// held whole in memory.
+// of a JSON array, its content only (no name); in Go it is a stream, so
+// that large photos are never held whole in memory.
 type Photo struct {
-	// Name is a file name for the CRM's "Fichiers" (files) tab. When it
-	// is empty, the CRM side names it photo-<n> with the extension of its
-	// content (see PhotoName).
+	// Name is a file name for the CRM's "Fichiers" (files) tab, on the
+	// CRM's side only. Push does not send it: the wire form carries the
+	// photos as a bare array of base64 strings, with no place for a name,
+	// so a Name set on a pushed photo is not sent (nor refused). NewHandler
+	// names every photo it receives by PhotoName ("photo-<n>.<ext>", the
+	// extension from its content) and sets that Name on the photos of the
+	// report it commits. ToCRMRequest keeps a Name that is set and names
+	// an unnamed photo by PhotoName.
 	Name string
 	// Data is the image bytes.
 	Data io.Reader
@@ -95,12 +100,21 @@ const (
 // Validate reports every problem of the report at once in a
 // *ValidationError, one per field: a missing field, text over its bound
 // (MaxText, MaxDescription), invalid UTF-8 or a control character (line
-// breaks are allowed in the description only), an e-mail, priority or
-// link that is not one, more than MaxPhotos photos.
+// breaks, U+2028 and U+2029 included, are allowed in the description
+// only), an e-mail, priority or link that is not one, a link that gives
+// no SoWell id (IDFromLink), more than MaxPhotos photos. NewHandler
+// checks these rules, and so does Push (with WithSoWellID's rule in place
+// of IDFromLink when it is set).
 func (r *Report) Validate() error { return validationError("report", r.problems()) }
 
 func (r *Report) problems() validate.List {
-	var l validate.List
+	l, _ := r.check(IDFromLink)
+	return l
+}
+
+// check lists the report's problems, taking SoWell's id from the link by
+// rule; it returns the id when the link gave one.
+func (r *Report) check(rule func(link string) (string, error)) (l validate.List, id string) {
 	textField(&l, "qualification", r.Qualification, true, false, MaxText)
 	textField(&l, "residence", r.Residence, true, false, MaxText)
 	textField(&l, "spot", r.Spot, false, false, MaxText)
@@ -119,9 +133,19 @@ func (r *Report) problems() validate.List {
 	textField(&l, "description", r.Description, true, true, MaxDescription)
 	l.Check(len(r.Photos) > MaxPhotos, "photos", fmt.Sprintf("at most %d photos", MaxPhotos))
 	if textField(&l, "url", r.URL, true, false, MaxText) {
-		l.Check(!strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://"), "url", "is not an http(s) URL")
+		if !strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://") {
+			l.Add("url", "is not an http(s) URL")
+		} else {
+			var err error
+			switch id, err = rule(r.URL); {
+			case err != nil:
+				l.Add("url", err.Error())
+			case id == "":
+				l.Add("url", "gives no SoWell id")
+			}
+		}
 	}
-	return l
+	return l, id
 }
 
 // textField records at most one problem of a text field and reports

@@ -293,5 +293,10 @@ func (s *scanner) readKey(max int) ([]byte, error) {
 	case err != nil:
 		return nil, err
 	}
+	// Longer than max: the rest of the key is read and dropped, so that
+	// memory stays bounded whatever its length.
+	if _, err := io.Copy(io.Discard, sr); err != nil {
+		return nil, err
+	}
 	return nil, errTooLong
 }

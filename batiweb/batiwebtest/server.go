@@ -31,6 +31,7 @@ import (
 
 	"github.com/passerelle-go/passerelle/batiweb"
 	"github.com/passerelle-go/passerelle/internal/fault"
+	"github.com/passerelle-go/passerelle/internal/phone"
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
@@ -328,11 +329,15 @@ func known[T interface{ Valid() bool }](lookup func(int) (T, bool)) func(int) bo
 }
 
 var (
-	zipcode     = func(v string) bool { return validate.Digits(v, 5) }
-	integer     = func(v string) bool { n, err := strconv.Atoi(v); return err == nil && n >= 0 }
+	zipcode = func(v string) bool { return validate.Digits(v, 5) }
+	integer = func(v string) bool { n, err := strconv.Atoi(v); return err == nil && n >= 0 }
+	// phoneNumber is the client's rule set (internal/phone, region FR):
+	// the document gives no phone format, so the fake is no stricter and
+	// no more lenient than the client's Validate.
+	phoneNumber = func(v string) bool { return phone.Valid(v, phone.DefaultRegion) }
 	leadFormats = map[string]func(string) bool{
 		"zipcode": zipcode, "email": validate.Email, "amountofrooms": integer,
-		"cellphone": validate.Phone, "landline": validate.Phone,
+		"cellphone": phoneNumber, "landline": phoneNumber,
 	}
 	leadEnums = map[string]func(int) bool{
 		"isowner": known(batiweb.LookupIsOwner), "housingtype": known(batiweb.LookupHousingType),

@@ -20,7 +20,16 @@
 //     through internalcodeprospect, and the linked users upserted. Every
 //     record needs its codeprospect; a record that creates a prospect
 //     also needs its name (the document's minimal example holds one), an
-//     update may omit it.
+//     update may omit it. Every value is checked as the document types
+//     it, with divalto's own struct-tag table (Prospect.Validate,
+//     ProspectUser.Validate): a text over its Varchar size, a workforce
+//     that is not an Int, a Double that is not a number, an e-mail that is
+//     not one, a reference of another data type ("PROVINCE-X" as a
+//     country), a flag other than 0/1 (true/false and JSON numbers are
+//     read as text), a DIVINF type outside its table: a 400 naming each
+//     field, nothing written. A value the stored record already holds is
+//     taken as it is (sending back what weavy holds changes nothing), and
+//     control characters, which the document does not forbid, are stored.
 //   - DELETE deletes a prospect and, by cascade, its users, its main
 //     contact and its indicators.
 //   - DEFINITION lists the wire fields.
@@ -108,6 +117,7 @@ package divaltotest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -919,7 +929,7 @@ func (s *Server) put(data json.RawMessage) error {
 	known := map[string]bool{}
 	for i, r := range raws {
 		prefix := fmt.Sprintf("records[%d].", i)
-		recs[i], problems = readRecord(r, prefix, problems)
+		recs[i], problems = readRecord(r, prefix, problems, s.st)
 		// A record that creates a prospect needs its name; an update
 		// (by code, or the recode of a stored suspect) may omit it.
 		code, origin := recs[i].code, strings.TrimSpace(text(recs[i].prospect["internalcodeprospect"]))
@@ -962,7 +972,10 @@ func splitRecords(data json.RawMessage) ([]json.RawMessage, error) {
 }
 
 // readRecord normalizes and checks one PUT record, adding its problems.
-func readRecord(raw json.RawMessage, prefix string, problems []string) (putRecord, []string) {
+// A value the document forbids that the stored record already holds
+// (weavy holds it: another channel wrote it) is taken: sending back what
+// weavy holds changes nothing.
+func readRecord(raw json.RawMessage, prefix string, problems []string, st *state) (putRecord, []string) {
 	var rec putRecord
 	top, err := objectOf(raw, strings.TrimSuffix(prefix, "."))
 	if err != nil || top == nil {
@@ -976,8 +989,12 @@ func readRecord(raw json.RawMessage, prefix string, problems []string) (putRecor
 		return rec, append(problems, prefix+"prospect is required")
 	}
 	rec.prospect, problems = normalize(p, prefix+"prospect.", problems)
-	problems = decodes[divalto.Prospect](rec.prospect, prefix+"prospect", problems)
 	rec.code = strings.TrimSpace(text(rec.prospect["codeprospect"]))
+	var stored wireMap
+	if sp, ok := st.prospects[rec.code]; ok {
+		stored = sp.fields
+	}
+	problems = decodes[divalto.Prospect, *divalto.Prospect](rec.prospect, stored, prefix+"prospect", problems)
 	if rec.code == "" {
 		problems = append(problems, prefix+"prospect.codeprospect is required")
 	}
@@ -1001,7 +1018,13 @@ func readRecord(raw json.RawMessage, prefix string, problems []string) (putRecor
 			continue
 		}
 		m, problems = normalize(m, up, problems)
-		problems = decodes[divalto.ProspectUser](m, up[:len(up)-1], problems)
+		var storedUser wireMap
+		for _, su := range st.users {
+			if text(su["codeprospectuser"]) == text(m["codeprospectuser"]) {
+				storedUser = su
+			}
+		}
+		problems = decodes[divalto.ProspectUser, *divalto.ProspectUser](m, storedUser, up[:len(up)-1], problems)
 		if strings.TrimSpace(text(m["codeprospectuser"])) == "" {
 			problems = append(problems, up+"codeprospectuser is required")
 		}
@@ -1037,16 +1060,77 @@ func normalize(m wireMap, prefix string, problems []string) (wireMap, []string) 
 	return out, problems
 }
 
-// decodes adds a problem when the divalto package cannot read the record
-// as a T (a flag that is not 0/1, for instance): weavy types its columns,
-// and Prospect and Users must be able to return what was stored.
-func decodes[T any](m wireMap, name string, problems []string) []string {
-	var v T
-	if err := json.Unmarshal(mustJSON(m), &v); err != nil {
+// checked is a PUT record type the document types: its Validate checks
+// every field the struct tags describe (Varchar sizes, Int and Double
+// numbers, e-mails, the data type of references, the DIVINF enums).
+type checked[T any] interface {
+	*T
+	Validate() error
+	Raw(field string) (json.RawMessage, bool)
+}
+
+// decodes adds a problem for every value of the record m that WebHook
+// Prospect (V5.7) forbids, as the divalto package's own Validate finds
+// it (the one table of struct tags), plus every value a typed field
+// cannot hold as the document writes it (a flag that is not 0 or 1, a
+// DIVINF type outside its table: m is normalized, so such a value is one
+// the package keeps raw). The package's refusal of control characters is
+// the client's own rule, not the document's: the fake stores them.
+func decodes[T any, P checked[T]](m, stored wireMap, name string, problems []string) []string {
+	v := P(new(T))
+	if err := json.Unmarshal(mustJSON(m), v); err != nil {
 		return append(problems, name+": "+err.Error())
+	}
+	// held reports whether the stored record holds the field's value.
+	held := func(field string) bool {
+		sv, ok := stored[field]
+		return ok && bytes.Equal(sv, m[field])
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if held(k) {
+			continue
+		}
+		if _, odd := v.Raw(k); odd {
+			problems = append(problems, name+"."+k+" is not one of the document's values")
+		}
+		// A reference is sent DATATYPE-code: the code of another data
+		// type is refused (the struct tags read a bare code).
+		if dt, ok := refTypes[k]; ok {
+			r := divalto.ParseRef(text(m[k]))
+			if r.DataType != dt && dataTypes[r.DataType] {
+				problems = append(problems, name+"."+k+" is a "+r.DataType+", want a "+dt)
+			}
+		}
+	}
+	var ve *divalto.ValidationError
+	if errors.As(v.Validate(), &ve) {
+		for _, f := range ve.Fields {
+			switch f.Problem {
+			case "holds a line break or a tab", "holds a control character":
+				continue
+			}
+			_, field, _ := strings.Cut(f.Field, ".") // "prospect.email"
+			if !held(field) {
+				problems = append(problems, name+"."+field+" "+f.Problem)
+			}
+		}
 	}
 	return problems
 }
+
+// dataTypes are the generic types' data types the document names.
+var dataTypes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, dt := range refTypes {
+		m[dt] = true
+	}
+	return m
+}()
 
 // normalizeLoose is normalize keeping any other JSON value as it is.
 func normalizeLoose(m wireMap) wireMap {

@@ -886,3 +886,81 @@ func TestOddValuesSurviveAGetAndAPut(t *testing.T) {
 		assert.JSONEq(t, string(mb[f]), string(ma[f]), f)
 	}
 }
+
+// TestAuditPutIsAsStrictAsTheDocument: the fake refuses what WebHook
+// Prospect (V5.7) forbids (the Varchar sizes, Int, Double, e-mails, the
+// data type of references, 0/1 flags, the DIVINF enums) with a 400, and
+// takes what it allows.
+func TestAuditPutIsAsStrictAsTheDocument(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	path := webhookPath(t, divaltotest.Company, divaltotest.EntryPoint)
+	long := strings.Repeat("n", 300)
+	for _, tt := range []struct{ name, fields, field string }{
+		{"name of 300 characters", `"name":"` + long + `"`, "name"},
+		{"workforce 2.5", `"name":"Un","workforce":"2.5"`, "workforce"},
+		{"discountRate abc", `"name":"Un","discountRate":"abc"`, "discountRate"},
+		{"email not-an-email", `"name":"Un","email":"not-an-email"`, "email"},
+		{"country of another data type", `"name":"Un","generictype_ID_country":"PROVINCE-X"`, "generictype_ID_country"},
+		{"postalCode of 20 characters", `"name":"Un","postalCode":"12345678901234567890"`, "postalCode"},
+		{"flag 2", `"name":"Un","blocked":"2"`, "blocked"},
+		{"flag number 2", `"name":"Un","blocked":2`, "blocked"},
+		{"flag Y", `"name":"Un","unused":"Y"`, "unused"},
+		{"discount type X", `"name":"Un","divinf_remtyp1":"X"`, "divinf_remtyp1"},
+		{"discount type 9", `"name":"Un","divinf_remtyp1":"9"`, "divinf_remtyp1"},
+		{"referencing O", `"name":"Un","divinf_rftctrcod":"O"`, "divinf_rftctrcod"},
+		{"user's category of another type", `"name":"Un"},"prospectuser":[{"codeprospectuser":"U1","baseuser_ID":"95","generictype_ID_category":"ROLE-1"}],"x":{"y":1`, "generictype_ID_category"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code := "S-" + strings.ReplaceAll(tt.name, " ", "-")
+			status, body := post(t, srv, http.MethodPost, path, envelope(validHeader, "PUT", "", `{"prospect":{"codeprospect":"`+code+`",`+tt.fields+`}}`))
+			assert.Equal(t, http.StatusBadRequest, status)
+			assert.Contains(t, errText(t, body), tt.field)
+			_, stored := srv.Prospect(code)
+			assert.False(t, stored, "nothing written")
+		})
+	}
+	for _, tt := range []struct{ name, fields string }{
+		{"name of 255 characters", `"name":"` + long[:255] + `"`},
+		{"workforce 25, a number", `"name":"Un","workforce":25`},
+		{"discountRate 0.5", `"name":"Un","discountRate":"0.5"`},
+		{"email", `"name":"Un","email":"a@b.fr"`},
+		{"country qualified", `"name":"Un","generictype_ID_country":"COUNTRY-FR"`},
+		{"postalCode of 16 characters", `"name":"Un","postalCode":"1234567890123456"`},
+		{"flags 0, 1, true", `"name":"Un","blocked":"1","unused":0,"isIndividual":true`},
+		{"discount type 4, referencing 2", `"name":"Un","divinf_remtyp1":"4","divinf_rftctrcod":2`},
+		{"nulls and blanks", `"name":"Un","city":null,"workforce":"","blocked":""`},
+	} {
+		t.Run("accepts "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			code := "A-" + strings.ReplaceAll(tt.name, " ", "-")
+			status, body := post(t, srv, http.MethodPost, path, envelope(validHeader, "PUT", "", `{"prospect":{"codeprospect":"`+code+`",`+tt.fields+`}}`))
+			require.Equal(t, http.StatusOK, status, "%v", body)
+			_, stored := srv.Prospect(code)
+			assert.True(t, stored)
+		})
+	}
+}
+
+// TestAuditPutNeedsANameOnlyToCreate: an update of one field passes, a
+// create without a name is refused.
+func TestAuditPutNeedsANameOnlyToCreate(t *testing.T) {
+	t.Parallel()
+	srv := start(t)
+	srv.AddProspect(divalto.Prospect{Code: "P1", Name: "Un"})
+	c := client(t, srv)
+	ctx := context.Background()
+	p := &divalto.Prospect{Code: "P1", Email: "x@y.fr"}
+	require.NoError(t, p.Validate(), "an update needs no name")
+	_, err := c.Prospects.Put(ctx, divalto.ProspectRecord{Prospect: p})
+	require.NoError(t, err)
+	got, ok := srv.Prospect("P1")
+	require.True(t, ok)
+	assert.Equal(t, "Un", got.Name)
+	assert.Equal(t, "x@y.fr", got.Email)
+
+	_, err = c.Prospects.Put(ctx, divalto.ProspectRecord{Prospect: &divalto.Prospect{Code: "P9", Email: "x@y.fr"}})
+	assert.ErrorIs(t, err, divalto.ErrRejected)
+	assert.NotContains(t, srv.Codes(), "P9")
+}

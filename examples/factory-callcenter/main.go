@@ -20,7 +20,14 @@
 // field La Factory sent, changing only the qualification it prints. A
 // field La Factory holds is never overwritten with a made-up answer: the
 // qualification only fills what is empty. When no seller is found for the
-// project's programme (an empty referential), the project keeps its owner.
+// project's programme (an empty referential), the project keeps its owner;
+// when that owner cannot be sent back (La Factory's document requires a
+// licensed seller in commercial, checked with Client.CheckSalesRep before
+// any change), no update is sent: the project is concluded with the calls
+// that carry no commercial, and printed whole as La Factory handed it out,
+// to be qualified by hand. A project the client cannot read, and any other
+// project La Factory handed out in the same answer, is printed as La
+// Factory sent it, to be handled by hand (it is marked as sent).
 package main
 
 import (
@@ -110,9 +117,18 @@ func agent(ctx context.Context, w io.Writer, c *factory.Client, conclusion strin
 	if errors.Is(err, factory.ErrNoProject) {
 		fmt.Fprintln(w, "factory  no project waits for the call center")
 		return nil
-	} else if err != nil {
+	}
+	// La Factory may hand out several projects in one answer; the client
+	// keeps the others. This loop works one: print the others whole
+	// before it ends, whatever happens, so that none is lost.
+	defer drain(w, c)
+	if err != nil {
+		unread(w, err)
 		return err
 	}
+	// The project as La Factory handed it out, printed whole whenever the
+	// loop cannot finish what it started.
+	handed, _ := json.Marshal(p)
 	fmt.Fprintf(w, "factory  next project %s: %s %s %s, %s, programme %s\n", p.FactoryProjectID, p.Salutation, p.FirstName, p.LastName, p.City, p.ProgramCode)
 
 	// Acknowledge at once: from now on the call center holds the project.
@@ -124,14 +140,32 @@ func agent(ctx context.Context, w io.Writer, c *factory.Client, conclusion strin
 	_, err = c.Acknowledge(tell, p.FactoryProjectID, ccID)
 	cancel()
 	if err != nil {
-		whole, _ := json.Marshal(p)
-		fmt.Fprintf(w, "factory  NOT acknowledged; the project as La Factory handed it out: %s\n", whole)
+		fmt.Fprintf(w, "factory  NOT acknowledged; the project as La Factory handed it out: %s\n", handed)
 		return fmt.Errorf("project %s was handed out but could not be acknowledged as %s (printed above): %w", p.FactoryProjectID, ccID, err)
 	}
 	p.CallCenterProjectID = ccID
 	fmt.Fprintf(w, "factory  acknowledged as %s\n", ccID)
 	failed := func(step string, err error) error {
+		fmt.Fprintf(w, "factory  stopped while %s; the project as La Factory handed it out: %s\n", step, handed)
 		return fmt.Errorf("project %s (acknowledged as %s): %s: %w", p.FactoryProjectID, ccID, step, err)
+	}
+
+	// The owner: the programme's seller replaces it when the referential
+	// lists one; otherwise the project keeps its owner, which goes back
+	// with the update only if it is a licensed seller (the document
+	// requires one when commercial is set). Check it before any change:
+	// when it cannot be sent back, no update is sent (La Factory would
+	// refuse it, and one without commercial would blank the owner), and
+	// the project is concluded with the calls that do not carry commercial.
+	seller := sellers[p.ProgramCode]
+	keepOwner := false
+	if seller == "" && p.SalesRep != "" {
+		if err := c.CheckSalesRep(ctx, p); err != nil {
+			keepOwner = true
+			fmt.Fprintf(w, "factory  the owner %s cannot be sent back (%v)\n", p.SalesRep, err)
+			fmt.Fprintln(w, "factory  so no update is sent: it keeps its owner, and its qualification must be entered by hand in La Factory")
+			fmt.Fprintf(w, "factory  the project as La Factory handed it out: %s\n", handed)
+		}
 	}
 
 	if _, err := c.LogCall(ctx, p.FactoryProjectID, factory.PhoneCall{Subject: "Qualification", Direction: factory.Outgoing, DurationMinutes: 9}); err != nil {
@@ -139,19 +173,42 @@ func agent(ctx context.Context, w io.Writer, c *factory.Client, conclusion strin
 	}
 	fmt.Fprintln(w, "factory  logged an outgoing call of 9 minutes")
 
-	// Qualify: change the project La Factory sent, print every change,
-	// then send it back whole. The person's answers only fill what La
-	// Factory does not hold already.
+	if keepOwner {
+		seller = "" // the meeting and the closure carry no commercial
+		fmt.Fprintln(w, "factory  qualification to enter by hand: objectif_achat, budget_max, primo_accedant if empty; ACCORD / RDV PHYSIQUE")
+	} else if err := qualify(ctx, w, c, p, seller); err != nil {
+		return failed("sending it back", err)
+	} else if seller == "" {
+		seller = p.SalesRep // no seller known for the programme: the project kept its owner
+	}
+
+	start := time.Now().In(factory.Paris).Truncate(time.Hour).Add(48 * time.Hour)
+	if _, err := c.ScheduleAppointment(ctx, p.FactoryProjectID, factory.Appointment{
+		Subject: "Visite du programme", Comment: "R1 au bureau de vente", Start: start, End: start.Add(time.Hour),
+		Type: factory.R1, Nature: factory.Physique, SalesRep: seller,
+	}); err != nil {
+		return failed("booking the meeting", err)
+	}
+	fmt.Fprintf(w, "factory  booked an R1 meeting in person on %s with %s\n", start.Format("2006-01-02 15:04"), orNone(seller))
+
+	if _, err := c.Conclude(ctx, p.FactoryProjectID, ccID, conclusion); err != nil {
+		return failed("closing it", err)
+	}
+	fmt.Fprintf(w, "factory  closed with conclusion code %s\n", conclusion)
+	return nil
+}
+
+// qualify changes the project La Factory sent, prints every change, then
+// sends it back whole. The person's answers only fill what La Factory
+// does not hold already; seller, when not "", becomes the owner.
+func qualify(ctx context.Context, w io.Writer, c *factory.Client, p *factory.Project, seller string) error {
 	var changes []string
 	fill(&changes, "objectif_achat", &p.Goal, factory.ResidencePrincipale)
 	fill(&changes, "budget_max", &p.BudgetMax, "280000")
 	fill(&changes, "primo_accedant", &p.FirstTimeBuyer, factory.Oui)
 	set(&changes, "cloture_call", &p.Closure, factory.Accord)
 	set(&changes, "motif_cloture", &p.ClosureReason, factory.RdvPhysique)
-	seller := sellers[p.ProgramCode]
-	if seller == "" {
-		seller = p.SalesRep // no seller known for the programme: keep the project's owner
-	} else if seller != p.SalesRep {
+	if seller != "" && seller != p.SalesRep {
 		set(&changes, "commercial", &p.SalesRep, seller)
 		at := factory.NewDateTime(time.Now())
 		from := ""
@@ -169,24 +226,35 @@ func agent(ctx context.Context, w io.Writer, c *factory.Client, conclusion strin
 	fmt.Fprintf(w, "factory  changes: %s\n", strings.Join(changes, ", "))
 	res, err := c.UpdateProject(ctx, p)
 	if err != nil {
-		return failed("sending it back", err)
+		return err
 	}
-	fmt.Fprintf(w, "factory  sent the whole project back (%s / %s, seller %s) -> %s\n", p.Closure, p.ClosureReason, orNone(seller), res.URL)
-
-	start := time.Now().In(factory.Paris).Truncate(time.Hour).Add(48 * time.Hour)
-	if _, err := c.ScheduleAppointment(ctx, p.FactoryProjectID, factory.Appointment{
-		Subject: "Visite du programme", Comment: "R1 au bureau de vente", Start: start, End: start.Add(time.Hour),
-		Type: factory.R1, Nature: factory.Physique, SalesRep: seller,
-	}); err != nil {
-		return failed("booking the meeting", err)
-	}
-	fmt.Fprintf(w, "factory  booked an R1 meeting in person on %s with %s\n", start.Format("2006-01-02 15:04"), orNone(seller))
-
-	if _, err := c.Conclude(ctx, p.FactoryProjectID, ccID, conclusion); err != nil {
-		return failed("closing it", err)
-	}
-	fmt.Fprintf(w, "factory  closed with conclusion code %s\n", conclusion)
+	fmt.Fprintf(w, "factory  sent the whole project back (%s / %s, seller %s) -> %s\n", p.Closure, p.ClosureReason, orNone(p.SalesRep), res.URL)
 	return nil
+}
+
+// unread prints what La Factory answered when NextProject failed on an
+// answer (a project it could not decode, or one beside an erMessage): La
+// Factory has marked such a project as sent, so nobody else will get it.
+func unread(w io.Writer, err error) {
+	var fe *factory.Error
+	if errors.As(err, &fe) && len(fe.Raw) > 0 {
+		fmt.Fprintf(w, "factory  La Factory's answer could not be used (%v); it may hold a project La Factory handed out and marked as sent: handle it by hand. The answer as La Factory sent it: %s\n", err, fe.Raw)
+	}
+}
+
+// drain prints the projects La Factory handed out in the same answer as
+// the one worked, which the client kept: they are marked as sent, and
+// this run works only one.
+func drain(w io.Writer, c *factory.Client) {
+	for c.Buffered() > 0 {
+		p, err := c.NextProject(context.Background()) // from memory: no request
+		if err != nil {
+			unread(w, err)
+			continue
+		}
+		whole, _ := json.Marshal(p)
+		fmt.Fprintf(w, "factory  project %s came in the same answer and was not worked; it is marked as sent: handle it by hand. As La Factory handed it out: %s\n", p.FactoryProjectID, whole)
+	}
 }
 
 // set changes a field and notes the change.

@@ -3,7 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/passerelle-go/passerelle/examples/internal/proxytest"
@@ -145,18 +150,31 @@ func TestFactoryEmptyReferential(t *testing.T) {
 		})
 	}
 
-	// With no programme at all, the fake refuses to be sent back the owner
-	// it holds (GetPrograms licenses no seller): the run stops, having
-	// acknowledged the project and blanked nothing.
+	// With no programme at all, the owner La Factory holds cannot be sent
+	// back (no seller is licensed, and the document requires one when
+	// commercial is set): no update is sent (it would be refused, and one
+	// without commercial would blank the owner). The project is concluded
+	// with the calls that carry no commercial, keeps its owner and every
+	// field, and is printed whole as La Factory handed it out.
 	p := held()
 	a := newAccount(t, p)
 	a.srv.SetReferentials(factorytest.Referentials{})
-	err := run(context.Background(), &bytes.Buffer{}, []string{"-live"}, a.env)
-	require.ErrorContains(t, err, "project "+a.id+" (acknowledged as CC-"+a.id+"): sending it back")
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, []string{"-live"}, a.env), out.String())
 	got, _ := a.srv.Project(a.id)
-	assert.Equal(t, p.SalesRep, got.SalesRep)
+	assert.Equal(t, p.SalesRep, got.SalesRep, "the owner is kept")
 	assert.Equal(t, p.Email, got.Email)
-	assert.Equal(t, "CC-"+a.id, got.CallCenterProjectID)
+	assert.Equal(t, p.CallCenterComment, got.CallCenterComment)
+	assert.Equal(t, "CC-"+a.id, got.CallCenterProjectID, "acknowledged")
+	assert.Equal(t, "CONCL-1", a.srv.Conclusion(a.id), "concluded")
+	assert.Zero(t, a.proxy.Calls("CreateOrUpdateProject4CallCenter"), "no update that would be refused or blank the owner")
+	for _, act := range a.srv.Activities(a.id) {
+		assert.Empty(t, act["commercial"], "no call carries commercial")
+	}
+	assert.Contains(t, out.String(), `"commercial":"owner@edouarddenis.example"`, "printed whole")
+	assert.Contains(t, out.String(), `"email":"paul.morel@example.fr"`, "printed whole")
+	assert.Contains(t, out.String(), `"commentaire_call":"rappeler le soir"`, "as La Factory handed it out")
+	assert.Contains(t, out.String(), "by hand")
 }
 
 // TestFactoryFailureAfterTaking: whichever call fails after the project
@@ -243,4 +261,81 @@ func TestFactoryDeadline(t *testing.T) {
 	assert.Contains(t, err.Error(), "project "+a.id+" (acknowledged as CC-"+a.id+"): logging the call")
 	got, _ := a.srv.Project(a.id)
 	assert.Equal(t, "CC-"+a.id, got.CallCenterProjectID)
+}
+
+// TestFactoryUndecodableProject: a project La Factory handed out that the
+// client cannot decode is printed as La Factory sent it, with a line
+// saying it must be handled by hand, before the run stops.
+func TestFactoryUndecodableProject(t *testing.T) {
+	t.Parallel()
+	a := newAccount(t, factory.Project{})
+	_, err := a.srv.AddImportedJSON(`{"nom":{"family":"Morel"},"email":"paul.morel@example.fr"}`)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	err = run(context.Background(), &out, []string{"-live"}, a.env)
+	require.ErrorIs(t, err, factory.ErrMalformedResponse)
+	assert.Contains(t, out.String(), `"email":"paul.morel@example.fr"`, "the answer is printed")
+	assert.Contains(t, out.String(), `{"family":"Morel"}`)
+	assert.Contains(t, out.String(), "handed out")
+	assert.Contains(t, out.String(), "by hand")
+}
+
+// TestFactoryBufferedProjects: when La Factory hands out several projects
+// in one answer, the run works one and prints the others whole before it
+// ends, without taking another from La Factory.
+func TestFactoryBufferedProjects(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	takes := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		var in map[string]any
+		_ = json.Unmarshal(b, &in)
+		switch {
+		case strings.HasSuffix(r.URL.Path, "GetProject4CallCenter"):
+			mu.Lock()
+			takes++
+			mu.Unlock()
+			_, _ = io.WriteString(w, `[{"factoryprojectid":"FP-1","nom":"Morel","email":"paul.morel@example.fr"},`+
+				`{"factoryprojectid":"FP-2","nom":"Petit","email":"marc.petit@example.fr"},{"factoryprojectid":"FP-3","nom":{"x":1},"email":"j@example.fr"}]`)
+		case strings.HasSuffix(r.URL.Path, "GetPrograms"):
+			_, _ = io.WriteString(w, `[]`)
+		default:
+			id, _ := json.Marshal(in["factoryprojectid"])
+			_, _ = io.WriteString(w, `{"error":{"erCode":null,"erMessage":null},"factoryprojectid":`+string(id)+`}`)
+		}
+	}))
+	defer srv.Close()
+	c, err := newFactory(factorytest.APIKey, "", srv.URL)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	require.NoError(t, agent(context.Background(), &out, c, "CC-ACCORD", true), out.String())
+	assert.Equal(t, 1, takes, "no other project taken")
+	assert.Zero(t, c.Buffered(), "none left in memory")
+	assert.Contains(t, out.String(), "closed with conclusion code CC-ACCORD")
+	assert.Contains(t, out.String(), `"email":"marc.petit@example.fr"`, "the second project is printed whole")
+	assert.Contains(t, out.String(), `"email":"j@example.fr"`, "the undecodable third too")
+	assert.Contains(t, out.String(), "by hand")
+}
+
+// TestFactoryRejectedAnswerWithAProject: a project La Factory hands out
+// beside an erMessage is printed as La Factory sent it before the run
+// stops on the refusal.
+func TestFactoryRejectedAnswerWithAProject(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "GetPrograms") {
+			_, _ = io.WriteString(w, `[]`)
+			return
+		}
+		_, _ = io.WriteString(w, `{"error":{"erCode":null,"erMessage":"Attention: email invalide"},"factoryprojectid":"FP-1","nom":"Morel","email":"paul.morel@example"}`)
+	}))
+	defer srv.Close()
+	c, err := newFactory(factorytest.APIKey, "", srv.URL)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	err = agent(context.Background(), &out, c, "CC-ACCORD", true)
+	require.ErrorIs(t, err, factory.ErrRejected)
+	assert.Contains(t, out.String(), `"email":"paul.morel@example"`)
+	assert.Contains(t, out.String(), "by hand")
 }

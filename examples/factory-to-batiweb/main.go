@@ -24,7 +24,15 @@
 // the project is acknowledged and sent back whole with what happened in
 // its commentaire_call (added after what La Factory held there), printed
 // before it is sent; when La Factory cannot be told, the project is
-// printed whole and the error names it and what happened at Batiweb.
+// printed whole, as La Factory handed it out, and the error names it and
+// what happened at Batiweb (and whether it was acknowledged). A project
+// whose owner (commercial) cannot be sent back (La Factory's document
+// requires a licensed seller there; an empty referential lists none) is
+// acknowledged only: no update is sent, so it keeps its owner, and the
+// comment to write by hand is printed with the project. A project the
+// client cannot decode, and those of a multi-project answer the bridge
+// does not get to, are printed as La Factory sent them, to be handled by
+// hand (they are marked as sent).
 package main
 
 import (
@@ -127,13 +135,21 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 // stops with an error that names it.
 func bridge(ctx context.Context, w io.Writer, fc *factory.Client, bc *batiweb.Client, workType batiweb.WorkType, limit int) error {
 	var imported, refused int
+	// La Factory may hand out several projects in one answer; the client
+	// keeps the others. Print those the bridge does not get to before it
+	// ends, whatever happens, so that none is lost.
+	defer drain(w, fc)
 	for range limit {
 		p, err := fc.NextProject(ctx)
 		if errors.Is(err, factory.ErrNoProject) {
 			break
 		} else if err != nil {
+			unread(w, err)
 			return err
 		}
+		// The project as La Factory handed it out, printed whole whenever
+		// La Factory cannot be told all that happened.
+		handed, _ := json.Marshal(p)
 		lead, toLead, _ := mapping.FromFactory(p, mapping.Options{}) // not strict: cannot fail
 		b, toBatiweb, _ := lead.ToBatiweb(workType, mapping.Options{})
 		fmt.Fprintf(w, "bridge   %s %s %s, %s %s\n", p.FactoryProjectID, p.FirstName, p.LastName, p.PostalCode, p.City)
@@ -155,15 +171,20 @@ func bridge(ctx context.Context, w io.Writer, fc *factory.Client, bc *batiweb.Cl
 			note = p.CallCenterComment + " / " + note
 		}
 		fmt.Fprintf(w, "factory    acknowledging as %s, commentaire_call %q -> %q\n", id, p.CallCenterComment, note)
-		untold := func(err error) error {
-			whole, _ := json.Marshal(p)
-			fmt.Fprintf(w, "factory    NOT told; the project as La Factory handed it out: %s\n", whole)
+		acked, ownerKept, err := tell(ctx, fc, p, id, note)
+		switch {
+		case err != nil && !acked:
+			fmt.Fprintf(w, "factory    NOT told; the project as La Factory handed it out: %s\n", handed)
 			return fmt.Errorf("bridge stopped: %s (call-center id %s) %s, but La Factory was not told: %w", p.FactoryProjectID, id, outcome, err)
+		case err != nil:
+			fmt.Fprintf(w, "factory    acknowledged as %s, but its commentaire_call NOT updated (write %q by hand); the project as La Factory handed it out: %s\n", id, note, handed)
+			return fmt.Errorf("bridge stopped: %s (acknowledged as %s) %s, but its commentaire_call could not be updated: %w", p.FactoryProjectID, id, outcome, err)
+		case ownerKept != nil:
+			fmt.Fprintf(w, "factory    acknowledged as %s; its owner %s cannot be sent back (%v),\n", id, p.SalesRep, ownerKept)
+			fmt.Fprintf(w, "factory    so no update is sent and it keeps its owner: write commentaire_call %q by hand; the project as La Factory handed it out: %s\n", note, handed)
+		default:
+			fmt.Fprintf(w, "factory    acknowledged as %s\n", id)
 		}
-		if err := tell(ctx, fc, p, id, note); err != nil {
-			return untold(err)
-		}
-		fmt.Fprintf(w, "factory    acknowledged as %s\n", id)
 		if failed != nil {
 			return fmt.Errorf("bridge stopped: %s %s: %w", p.FactoryProjectID, outcome, failed)
 		}
@@ -175,15 +196,49 @@ func bridge(ctx context.Context, w io.Writer, fc *factory.Client, bc *batiweb.Cl
 // tell acknowledges a project La Factory handed out and sends it back
 // whole with its call-center id and comment, even when the run's deadline
 // has passed: a project taken is never left untold for lack of time.
-func tell(ctx context.Context, fc *factory.Client, p *factory.Project, id, comment string) error {
+// acked says whether the acknowledgement went through. The project's
+// owner (commercial) is checked before the update: the document requires
+// a licensed seller when it is set, so an owner that is not one (an empty
+// referential) cannot be sent back, and an update without it would blank
+// it. Then no update is sent, and ownerKept says why.
+func tell(ctx context.Context, fc *factory.Client, p *factory.Project, id, comment string) (acked bool, ownerKept, err error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	if _, err := fc.Acknowledge(ctx, p.FactoryProjectID, id); err != nil {
-		return err
+		return false, nil, err
 	}
-	p.CallCenterProjectID, p.CallCenterComment = id, comment
-	_, err := fc.UpdateProject(ctx, p)
-	return err
+	if err := fc.CheckSalesRep(ctx, p); err != nil {
+		return true, err, nil
+	}
+	q := *p // p stays as La Factory handed it out
+	q.CallCenterProjectID, q.CallCenterComment = id, comment
+	_, err = fc.UpdateProject(ctx, &q)
+	return true, nil, err
+}
+
+// unread prints what La Factory answered when NextProject failed on an
+// answer (a project it could not decode, or one beside an erMessage): La
+// Factory has marked such a project as sent, so nobody else will get it.
+func unread(w io.Writer, err error) {
+	var fe *factory.Error
+	if errors.As(err, &fe) && len(fe.Raw) > 0 {
+		fmt.Fprintf(w, "factory  La Factory's answer could not be used (%v); it may hold a project La Factory handed out and marked as sent: handle it by hand. The answer as La Factory sent it: %s\n", err, fe.Raw)
+	}
+}
+
+// drain prints the projects La Factory handed out in an answer that held
+// several, which the client kept and the bridge did not get to: they are
+// marked as sent.
+func drain(w io.Writer, c *factory.Client) {
+	for c.Buffered() > 0 {
+		p, err := c.NextProject(context.Background()) // from memory: no request
+		if err != nil {
+			unread(w, err)
+			continue
+		}
+		whole, _ := json.Marshal(p)
+		fmt.Fprintf(w, "factory  project %s came in an answer with others and was not bridged; it is marked as sent: handle it by hand. As La Factory handed it out: %s\n", p.FactoryProjectID, whole)
+	}
 }
 
 // sell checks, then imports, a lead, and says what happened. id is

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -294,4 +297,106 @@ func TestBridgeDeadline(t *testing.T) {
 	assert.Equal(t, "BRIDGE-FP-000001", p.CallCenterProjectID)
 	assert.Contains(t, p.CallCenterComment, "is_sellable went unanswered")
 	assert.Equal(t, "camille.durand@example.fr", p.Email)
+}
+
+// TestBridgeOwnerNotLicensed: with an empty referential, a project whose
+// owner is not a licensed seller is acknowledged and not sent back (the
+// update would be refused, or blank the owner): it keeps its owner, the
+// bridge goes on, and the project is printed as La Factory handed it out.
+func TestBridgeOwnerNotLicensed(t *testing.T) {
+	t.Parallel()
+	fsrv := factorytest.NewServer()
+	defer fsrv.Close()
+	fsrv.SetReferentials(factorytest.Referentials{})
+	p := fakeProjects()[1]
+	p.SalesRep, p.CallCenterComment = "owner@edouarddenis.example", "rappeler le matin"
+	id := fsrv.AddImported(p)
+	a := newAccounts(t)
+	a.over = map[string]string{"FACTORY_BASE_URL": fsrv.URL}
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, []string{"-live"}, a.env), out.String())
+	got, _ := fsrv.Project(id)
+	assert.Equal(t, "BRIDGE-"+id, got.CallCenterProjectID, "acknowledged")
+	assert.Equal(t, p.SalesRep, got.SalesRep, "the owner is kept")
+	assert.Equal(t, "rappeler le matin", got.CallCenterComment, "nothing sent back")
+	assert.Zero(t, fsrv.Calls(factory.CreateOrUpdateProject4CallCenter))
+	assert.NotContains(t, out.String(), "not told")
+	assert.Contains(t, out.String(), `"commercial":"owner@edouarddenis.example"`)
+	assert.Contains(t, out.String(), `"commentaire_call":"rappeler le matin"`)
+	assert.Contains(t, out.String(), "by hand")
+}
+
+// TestBridgeUpdateFailsAfterAcknowledgement: when the update fails after
+// the acknowledgement, the error does not say La Factory was not told,
+// and the project printed is the one La Factory handed out.
+func TestBridgeUpdateFailsAfterAcknowledgement(t *testing.T) {
+	t.Parallel()
+	a := newAccounts(t)
+	fc, bc := a.clients(t, []factory.Option{factory.WithHTTPClient(&http.Client{Transport: lostAnswer{"CreateOrUpdate"}}),
+		factory.WithRetry(1, time.Millisecond, time.Millisecond)}, nil)
+	var out bytes.Buffer
+	err := bridge(context.Background(), &out, fc, bc, defaultWorkType, 10)
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "not told")
+	assert.Contains(t, err.Error(), "acknowledged as BW-")
+	i := strings.Index(out.String(), "handed it out: {")
+	require.GreaterOrEqual(t, i, 0, out.String())
+	printed := out.String()[i:]
+	printed = printed[:strings.IndexByte(printed, '\n')]
+	assert.Contains(t, printed, `"email":"camille.durand@example.fr"`)
+	assert.Contains(t, printed, `"callcenterprojectid":""`, "as handed out")
+	assert.NotContains(t, printed, "Batiweb:", "as handed out")
+}
+
+// TestBridgeUndecodableProject: a project La Factory handed out that the
+// client cannot decode is printed as sent, to be handled by hand.
+func TestBridgeUndecodableProject(t *testing.T) {
+	t.Parallel()
+	fsrv := factorytest.NewServer()
+	defer fsrv.Close()
+	_, err := fsrv.AddImportedJSON(`{"nom":{"family":"Morel"},"email":"paul.morel@example.fr"}`)
+	require.NoError(t, err)
+	a := newAccounts(t)
+	a.over = map[string]string{"FACTORY_BASE_URL": fsrv.URL}
+	var out bytes.Buffer
+	err = run(context.Background(), &out, []string{"-live"}, a.env)
+	require.ErrorIs(t, err, factory.ErrMalformedResponse)
+	assert.Contains(t, out.String(), `"email":"paul.morel@example.fr"`)
+	assert.Contains(t, out.String(), "handed out")
+	assert.Contains(t, out.String(), "by hand")
+}
+
+// TestBridgeBufferedProjects: projects of a multi-project answer that the
+// bridge does not get to (its limit reached) are printed whole before it
+// ends, not left in the client's memory.
+func TestBridgeBufferedProjects(t *testing.T) {
+	t.Parallel()
+	takes := 0
+	var mu sync.Mutex
+	fsrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		var in map[string]any
+		_ = json.Unmarshal(b, &in)
+		if strings.HasSuffix(r.URL.Path, "GetProject4CallCenter") {
+			mu.Lock()
+			takes++
+			mu.Unlock()
+			_, _ = io.WriteString(w, `[{"factoryprojectid":"FP-1","nom":"Petit","email":"marc.petit@example.fr","code_postal":"13008"},`+
+				`{"factoryprojectid":"FP-2","nom":"Bernard","email":"julie.bernard@example.fr"}]`)
+			return
+		}
+		id, _ := json.Marshal(in["factoryprojectid"])
+		_, _ = io.WriteString(w, `{"error":{"erCode":null,"erMessage":null},"factoryprojectid":`+string(id)+`}`)
+	}))
+	defer fsrv.Close()
+	a := newAccounts(t)
+	fc, err := factory.New(factorytest.APIKey, factory.Acceptance, factory.WithBaseURL(fsrv.URL))
+	require.NoError(t, err)
+	_, bc := a.clients(t, nil, nil)
+	var out bytes.Buffer
+	require.NoError(t, bridge(context.Background(), &out, fc, bc, defaultWorkType, 1), out.String())
+	assert.Equal(t, 1, takes)
+	assert.Zero(t, fc.Buffered())
+	assert.Contains(t, out.String(), `"email":"julie.bernard@example.fr"`)
+	assert.Contains(t, out.String(), "by hand")
 }

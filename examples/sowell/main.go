@@ -13,7 +13,11 @@
 // you made in SoWell for this test, whose status the run changes to
 // "ongoing". One end real and the other fake is refused. Both calls are
 // writes: without -live nothing is sent, and the run prints the
-// signalement it would push and the status it would send back.
+// signalement it would push and the status it would send back; with
+// -live it prints each before sending it. The signalement pushed is made
+// up, under a residence and a spot unique to the run (RES-TEST-<stamp>,
+// LOG-TEST-<stamp>), so that a real CRM never files it under a real
+// record.
 package main
 
 import (
@@ -76,30 +80,36 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 	}
 	write := fakeCRM != nil || live
 
+	// Codes of this run's own: a real CRM files the test report under a
+	// residence and a spot no real record holds.
+	stamp := setup.Stamp()
 	photo := bytes.Repeat([]byte{0xff, 0xd8, 0xff, 0xe0}, 64<<10) // 256 KiB each
 	r := &sowell.Report{
-		Qualification: "FUITE_EAU", Residence: "RES-0042", Spot: "LOG-12B",
+		Qualification: "FUITE_EAU", Residence: "RES-TEST-" + stamp, Spot: "LOG-TEST-" + stamp,
 		Author: "Martin Claire", AuthorEmail: "claire.martin@example.fr", CreatedAt: time.Now(),
-		Priority: sowell.High, Description: "Fuite d'eau au plafond de la cage d'escalier (test passerelle)",
-		Photos: []sowell.Photo{{Name: "plafond.jpg", Data: bytes.NewReader(photo)}, {Name: "escalier.jpg", Data: bytes.NewReader(photo)}},
+		Priority: sowell.High, Description: "Fuite d'eau au plafond de la cage d'escalier (test passerelle " + stamp + ")",
+		// No Name: the wire form carries no photo name, the CRM names them.
+		Photos: []sowell.Photo{{Data: bytes.NewReader(photo)}, {Data: bytes.NewReader(photo)}},
 		URL:    link,
 	}
-	if err := r.Validate(); err != nil {
+	if err := r.Validate(); err != nil { // a link without an id is refused before anything is sent
 		return err
 	}
-	id, err := sowell.IDFromLink(r.URL) // a link without an id is refused before anything is sent
+	id, err := sowell.IDFromLink(r.URL)
 	if err != nil {
 		return err
 	}
 	change := sowell.StatusChange{Channel: sowell.ChannelSoWell, CRMStatus: "En cours"}
+	what := fmt.Sprintf("%s in %s/%s, priority %s, %d photos of %d KiB, link %s",
+		r.Qualification, r.Residence, r.Spot, r.Priority, len(r.Photos), len(photo)>>10, r.URL)
 	if !write {
-		fmt.Fprintf(w, "sowell   would push %s in %s/%s, priority %s, %d photos of %d KiB, link %s\n",
-			r.Qualification, r.Residence, r.Spot, r.Priority, len(r.Photos), len(photo)>>10, r.URL)
+		fmt.Fprintf(w, "sowell   would push %s\n", what)
 		fmt.Fprintf(w, "sowell   would send back CRM status %q as SoWell %q for signalement %s\n", change.CRMStatus, sowell.Ongoing, id)
 		fmt.Fprintln(w, "sowell   nothing sent: run with -live to push and send the status back")
 		return nil
 	}
 
+	fmt.Fprintf(w, "sowell   pushing %s\n", what) // printed before anything is sent
 	rc, err := crm.Push(ctx, r)
 	if err != nil {
 		return err
@@ -119,6 +129,7 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 	// The CRM keeps SoWell's id of the signalement it was pushed (the push
 	// derived it from the link), and addresses the status change to it.
 	change.ReportID = rc.SoWellID
+	fmt.Fprintf(w, "sowell   sending back CRM status %q as SoWell %q for signalement %s\n", change.CRMStatus, sowell.Ongoing, change.ReportID)
 	n := sowell.Notifier{Client: api, Map: sowell.DefaultStatusMap()}
 	sent, err := n.Notify(ctx, change)
 	if err != nil {

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/passerelle-go/passerelle/examples/internal/proxytest"
@@ -48,8 +50,8 @@ func TestSoWellFakes(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), &out, nil, func(string) string { return "" }))
-	for _, want := range []string{"pushed FUITE_EAU in RES-0042 with 2 photos -> CRM UID CRM-0001",
-		"CRM request: Transférée, channel SoWell", `-> SoWell "ongoing" for signalement `} {
+	assert.Regexp(t, `pushed FUITE_EAU in RES-TEST-[0-9A-Z]+ with 2 photos -> CRM UID CRM-0001`, out.String())
+	for _, want := range []string{"CRM request: Transférée, channel SoWell", `-> SoWell "ongoing" for signalement `} {
 		assert.Contains(t, out.String(), want)
 	}
 	assert.NotContains(t, out.String(), "signalement 981")
@@ -61,7 +63,7 @@ func TestSoWellReadOnly(t *testing.T) {
 	e := newEnds(t)
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), &out, nil, e.env))
-	assert.Contains(t, out.String(), "would push FUITE_EAU in RES-0042/LOG-12B, priority high, 2 photos of 256 KiB, link https://manager.sowell.example/issues/4242")
+	assert.Regexp(t, `would push FUITE_EAU in RES-TEST-[0-9A-Z]+/LOG-TEST-[0-9A-Z]+, priority high, 2 photos of 256 KiB, link https://manager\.sowell\.example/issues/4242`, out.String())
 	assert.Contains(t, out.String(), `would send back CRM status "En cours" as SoWell "ongoing" for signalement 4242`)
 	assert.Zero(t, e.sent(), "nothing sent")
 	assert.Empty(t, e.crm.Reports())
@@ -105,4 +107,39 @@ func TestSoWellConfiguration(t *testing.T) {
 			assert.Zero(t, e.sent())
 		})
 	}
+}
+
+// Issue 13: a -live run pushes codes of its own (never a fixed residence
+// or spot a real CRM may hold), and prints what it sends before sending:
+// the printed line names what the CRM stored, and stays printed when the
+// push fails.
+func TestSoWellLivePrintsItsOwnCodesFirst(t *testing.T) {
+	t.Parallel()
+	pushing := regexp.MustCompile(`sowell   pushing FUITE_EAU in (\S+)/(\S+), priority high, 2 photos of 256 KiB, link (\S+)\n`)
+	seen := map[string]bool{}
+	for i, link := range []string{"https://manager.sowell.example/issues/4242", "https://manager.sowell.example/issues/4243"} {
+		e := newEnds(t)
+		e.override = map[string]string{"SOWELL_REPORT_URL": link}
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), &out, []string{"-live"}, e.env))
+		m := pushing.FindStringSubmatch(out.String())
+		require.NotNil(t, m, "run %d prints what it pushes:\n%s", i, out.String())
+		assert.Less(t, strings.Index(out.String(), m[0]), strings.Index(out.String(), "sowell   pushed "), "printed before the push")
+		assert.Less(t, strings.Index(out.String(), "sowell   sending back CRM status"), strings.Index(out.String(), "sowell   CRM status"), "printed before the status goes back")
+		reports := e.crm.Reports()
+		require.Len(t, reports, 1)
+		got := reports[0].Report
+		assert.Equal(t, []string{got.Residence, got.Spot, got.URL}, m[1:], "the printed codes are the ones sent")
+		assert.NotEqual(t, "RES-0042", got.Residence)
+		assert.NotEqual(t, "LOG-12B", got.Spot)
+		assert.False(t, seen[got.Residence] || seen[got.Spot], "each run has its own codes")
+		seen[got.Residence], seen[got.Spot] = true, true
+	}
+
+	e := newEnds(t)
+	e.crm.FailNext(1, sowelltest.Fault{Kind: sowelltest.HTMLPage})
+	var out bytes.Buffer
+	require.Error(t, run(context.Background(), &out, []string{"-live"}, e.env))
+	assert.Regexp(t, pushing, out.String(), "what was to be sent is printed even when the push fails")
+	assert.Empty(t, e.api.Updates())
 }

@@ -124,14 +124,15 @@ func (l List) Err(pkg, op string) error {
 
 // TextProblem says what no text field may hold, or "" when s is fine:
 // invalid UTF-8 (the services' documents specify UTF-8; encoding/json would
-// silently rewrite it to U+FFFD) or a control character. Line breaks and
-// tabs are allowed when multiline is true (a description, a comment).
+// silently rewrite it to U+FFFD) or a control character. Line breaks
+// (including Unicode's line and paragraph separators, U+2028 and U+2029)
+// and tabs are allowed when multiline is true (a description, a comment).
 func TextProblem(s string, multiline bool) string {
 	if !utf8.ValidString(s) {
 		return "is not valid UTF-8"
 	}
 	for _, c := range s {
-		if c == '\n' || c == '\r' || c == '\t' {
+		if c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029' {
 			if multiline {
 				continue
 			}

@@ -56,6 +56,9 @@ func TestTextProblem(t *testing.T) {
 		{"bell\a", true, true},
 		{"del\x7f", false, true},
 		{"c1\u0085", false, true},
+		{"a\u2028b", false, true},
+		{"a\u2029b", false, true},
+		{"a\u2028b", true, false},
 	} {
 		got := TextProblem(tc.in, tc.multiline) != ""
 		if got != tc.bad {
