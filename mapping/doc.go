@@ -55,7 +55,8 @@
 //     the lead's region (France by default, Spain for EasyCall's leads,
 //     Options.Region to choose).
 //   - Countries (Country): names in French, English, Spanish, Italian or
-//     the country's language to ISO 3166-1 codes.
+//     the country's language to ISO 3166-1 codes; two letters are a code
+//     only when ISO 3166-1 assigns them ("UK" is read as GB).
 //   - Postal codes to departments (Department), Corsica and overseas
 //     included.
 //   - Dates (ParseTime, FormatFactory, FormatISO, FormatDivalto): La

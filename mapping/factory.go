@@ -246,8 +246,12 @@ func frenchOrE164(p Phone) string {
 // (keep the ids of the project read). French phones are written in the
 // national form, others in E.164; a civility, housing type or answer
 // outside the pivot's values is reported and never written (an unknown
-// answer is not "non"); the pivot's fields La Factory has no balise for
-// are reported.
+// answer is not "non"), as is a negative room count; the lead date is
+// written to the second in Europe/Paris (a dropped fraction of a second is
+// reported as approximated, a change of zone alone as normalised), the
+// birth date as the day written; a country other than France is
+// reported (France in another spelling than "FR" as normalised); the
+// pivot's fields La Factory has no balise for are reported.
 func (l *Lead) ToFactory(o Options) (*factory.Project, Report, error) {
 	r := Report{From: "lead", To: "factory"}
 	p := &factory.Project{
