@@ -48,8 +48,8 @@ func TestFactoryCountryOnlyFromAFrenchPostalCode(t *testing.T) {
 		{"belgian", factory.Project{PostalCode: "7000", City: "Mons", MobilePhone: "+32 470 12 34 56"}, "", 0},
 		{"city alone", factory.Project{City: "Lille"}, "", 0},
 		{"monaco", factory.Project{PostalCode: "98000", City: "Monaco"}, "", 0},
-		{"french", factory.Project{PostalCode: "59000", City: "Lille"}, "FR", mapping.Approximated},
-		{"corsica", factory.Project{PostalCode: "20000"}, "FR", mapping.Approximated},
+		{"french", factory.Project{PostalCode: "59000", City: "Lille"}, "FR", mapping.Normalised},
+		{"corsica", factory.Project{PostalCode: "20000"}, "FR", mapping.Normalised},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

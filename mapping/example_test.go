@@ -31,7 +31,7 @@ func ExampleFromFactory() {
 	// Output:
 	// Madame 0612345678 Propriétaire FP-000001
 	// tel_mobile: normalised (written in neither the national form nor E.164)
-	// Country: approximated (country inferred from the postal code)
+	// Country: normalised (country inferred from the postal code)
 	// code_programme: no equivalent field
 	// Civility: approximated (written Madame)
 	// Source: no equivalent field

@@ -45,11 +45,11 @@ func TestFactoryRoundTrip(t *testing.T) {
 	t.Parallel()
 	p := project()
 	// Every field of this project has a place in the pivot; the only
-	// entry is the country, inferred from the French postal code (an
-	// approximation: strict mode refuses it).
-	l, r, err := mapping.FromFactory(p, mapping.Options{})
+	// entry is the country, read from the French postal code (a reading:
+	// strict mode accepts it).
+	l, r, err := mapping.FromFactory(p, mapping.Options{Strict: true})
 	require.NoError(t, err)
-	assert.Equal(t, []mapping.Entry{{Field: "Country", Loss: mapping.Approximated, Detail: "country inferred from the postal code"}},
+	assert.Equal(t, []mapping.Entry{{Field: "Country", Loss: mapping.Normalised, Detail: "country inferred from the postal code"}},
 		r.Entries, "every field of this project has a place in the pivot: %v", r)
 	assert.Equal(t, mapping.Madam, l.Civility)
 	assert.Equal(t, "+33612345678", l.Mobile.E164())
@@ -411,7 +411,7 @@ func TestFrenchCountryIsImplied(t *testing.T) {
 	back, r, err := mapping.FromFactory(p, mapping.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "FR", back.Country)
-	assert.Equal(t, mapping.Approximated, kind(r, "Country"), "inferred from the postal code: %v", r)
+	assert.Equal(t, mapping.Normalised, kind(r, "Country"), "inferred from the postal code: %v", r)
 }
 
 // FuzzConverters feeds arbitrary text to the fields the converters parse

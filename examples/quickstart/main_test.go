@@ -40,7 +40,7 @@ func TestQuickstart(t *testing.T) {
 		`sowell   CRM status "En cours" -> SoWell "ongoing" (sent=true)`,
 		"factory  closed with conclusion code ACCORD-RDV (La Factory's CONCL-ACCORD-RDV-PHYSIQUE, 2 activities recorded)",
 		"bridge   FP-000001 Camille Durand, 59000 Lille",
-		"mapping    factory -> lead:    approximated: type_logement (read as Appartement); no equivalent field: code_programme",
+		"mapping    factory -> lead:    approximated: type_logement (read as Appartement); normalised: Country (country inferred from the postal code); no equivalent field: code_programme",
 		"batiweb    imported as lead 1001 (Rénovation d'appartement / de maison in 59000)",
 		"factory    acknowledged as BW-1001",
 		"batiweb    not bought: Rénovation d'appartement / de maison in 13008 (code 4)",
