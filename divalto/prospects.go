@@ -14,6 +14,7 @@ import (
 
 	"github.com/passerelle-go/passerelle/internal/transport"
 	"github.com/passerelle-go/passerelle/internal/validate"
+	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 // ProspectService is the WHK_Prospect webhook: client.Prospects.
@@ -258,7 +259,7 @@ func (f Filters) MarshalJSON() ([]byte, error) {
 	} else {
 		b = b[:1]
 	}
-	return append(appendString(append(b, `"notClosedBefore":`...), v), '}'), nil
+	return append(wire.AppendString(append(b, `"notClosedBefore":`...), v), '}'), nil
 }
 
 // ListOptions choose a LIST page.

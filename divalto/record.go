@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/passerelle-go/passerelle/internal/validate"
+	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 // This file is the one codec of every weavy record (Prospect,
@@ -642,7 +643,7 @@ func (c *codec) encode(v any) ([]byte, error) {
 		if len(buf) > 1 {
 			buf = append(buf, ',')
 		}
-		buf = appendString(buf, k)
+		buf = wire.AppendString(buf, k)
 		buf = append(buf, ':')
 		buf = append(buf, raw...)
 	}
@@ -652,68 +653,20 @@ func (c *codec) encode(v any) ([]byte, error) {
 func (f *fieldCodec) encode(buf []byte, fv reflect.Value) ([]byte, error) {
 	switch f.kind {
 	case kString:
-		return appendString(buf, fv.String()), nil
+		return wire.AppendString(buf, fv.String()), nil
 	case kBool:
 		if fv.Bool() {
 			return append(buf, `"1"`...), nil
 		}
 		return append(buf, `"0"`...), nil
 	case kRef:
-		return appendString(buf, fv.Addr().Interface().(*Ref).String()), nil
+		return wire.AppendString(buf, fv.Addr().Interface().(*Ref).String()), nil
 	case kText:
 		b, err := fv.Interface().(encoding.TextMarshaler).MarshalText()
-		return appendString(buf, string(b)), err
+		return wire.AppendString(buf, string(b)), err
 	}
 	b, err := json.Marshal(fv.Interface())
 	return append(buf, b...), err
-}
-
-// appendString appends s as a JSON string, leaving <, > and & as they
-// are (weavy's own examples hold URLs).
-func appendString(buf []byte, s string) []byte {
-	buf = append(buf, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r != utf8.RuneError || size != 1 {
-				if r != '\u2028' && r != '\u2029' {
-					i += size
-					continue
-				}
-			}
-			buf = append(buf, s[start:i]...)
-			if r == utf8.RuneError {
-				buf = utf8.AppendRune(buf, utf8.RuneError) // an invalid byte, as encoding/json reads it
-			} else {
-				buf = fmt.Appendf(buf, `\u%04x`, r)
-			}
-			i += size
-			start = i
-			continue
-		}
-		buf = append(buf, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			buf = append(buf, '\\', c)
-		case '\n':
-			buf = append(buf, `\n`...)
-		case '\r':
-			buf = append(buf, `\r`...)
-		case '\t':
-			buf = append(buf, `\t`...)
-		default:
-			buf = fmt.Appendf(buf, `\u%04x`, c)
-		}
-		i++
-		start = i
-	}
-	return append(append(buf, s[start:]...), '"')
 }
 
 // original returns what field i of the record v points to held as a

@@ -10,6 +10,7 @@ import (
 
 	"github.com/passerelle-go/passerelle/internal/enum"
 	"github.com/passerelle-go/passerelle/internal/validate"
+	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 //go:generate go run ../internal/enum/enumgen -output enums_gen.go -strings Language,ResultType,OrderBy,Verb DiscountType YesNo
@@ -215,7 +216,7 @@ func (d *DateTime) UnmarshalText(b []byte) error {
 }
 
 // MarshalJSON sends String as a JSON string.
-func (d DateTime) MarshalJSON() ([]byte, error) { return appendString(nil, d.String()), nil }
+func (d DateTime) MarshalJSON() ([]byte, error) { return wire.AppendString(nil, d.String()), nil }
 
 // UnmarshalJSON reads a JSON string with UnmarshalText; null is zero.
 func (d *DateTime) UnmarshalJSON(b []byte) error {

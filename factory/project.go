@@ -14,6 +14,7 @@ import (
 	"github.com/passerelle-go/passerelle/internal/phone"
 	"github.com/passerelle-go/passerelle/internal/transport"
 	"github.com/passerelle-go/passerelle/internal/validate"
+	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 // Project is a La Factory project and its contact: every balise (wire
@@ -357,7 +358,7 @@ func (p *Project) encode(update bool) ([]byte, error) {
 			buf.WriteByte(',')
 		}
 		first = false
-		buf.Write(appendJSONString(nil, key))
+		buf.Write(wire.AppendString(nil, key))
 		buf.WriteByte(':')
 		buf.Write(value)
 	}
@@ -370,7 +371,7 @@ func (p *Project) encode(update bool) ([]byte, error) {
 			write(b.name, s.raw)
 			continue
 		}
-		write(b.name, appendJSONString(nil, text))
+		write(b.name, wire.AppendString(nil, text))
 	}
 	extra := make([]string, 0, len(p.Extra))
 	for k := range p.Extra {

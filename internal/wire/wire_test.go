@@ -68,3 +68,25 @@ func FuzzIsNumber(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendString: what AppendString writes reads back, with
+// encoding/json, as the text encoding/json itself would write.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", `q"b\`, "<a href='x'>&</a>", "l1\nl2\r\t", "\x00\x1f\x7f", "é東京", "\u2028\u2029", "a\xffb", "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := AppendString([]byte("x"), s)
+		require.Equal(t, byte('x'), b[0])
+		var got, want string
+		require.NoError(t, json.Unmarshal(b[1:], &got), "%q", b)
+		std, err := json.Marshal(s)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(std, &want))
+		assert.Equal(t, want, got)
+		if !strings.ContainsAny(s, "<>&") {
+			return
+		}
+		assert.NotContains(t, string(b), `\u003c`, "no HTML escaping")
+	})
+}
