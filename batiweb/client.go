@@ -210,7 +210,7 @@ func (c *Client) decode(op string, resp *transport.Response) (*response, error) 
 		Op: op, Code: NoCode, StatusCode: resp.StatusCode, URL: resp.URL(),
 		Body: c.http.Redactor().Excerpt(resp.Body, 256),
 		Raw:  []byte(c.http.Redactor().String(string(resp.Body))),
-		Err:  fmt.Errorf("%w: %s", ErrMalformedResponse, c.http.Redactor().Message(describe(err))),
+		Err:  fmt.Errorf("%w: %s", ErrMalformedResponse, c.http.Redactor().Message(wire.Describe(err))),
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -25,7 +24,7 @@ func (t *text) UnmarshalJSON(b []byte) error {
 	}
 	s, _, err := wire.Scalar(b)
 	if err != nil {
-		return &json.UnmarshalTypeError{Value: kind(b), Type: reflect.TypeFor[string]()}
+		return &json.UnmarshalTypeError{Value: wire.Kind(b), Type: reflect.TypeFor[string]()}
 	}
 	*t = text(s)
 	return nil
@@ -71,24 +70,7 @@ func (c *count) UnmarshalJSON(b []byte) error {
 			return nil
 		}
 	}
-	return &json.UnmarshalTypeError{Value: kind(b), Type: reflect.TypeFor[int]()}
-}
-
-// kind names a JSON value's type for an error, never its content.
-func kind(b []byte) string {
-	switch b = bytes.TrimSpace(b); {
-	case len(b) == 0:
-		return "nothing"
-	case b[0] == '{':
-		return "object"
-	case b[0] == '[':
-		return "array"
-	case b[0] == '"':
-		return "string"
-	case b[0] == 't' || b[0] == 'f':
-		return "bool"
-	}
-	return "number"
+	return &json.UnmarshalTypeError{Value: wire.Kind(b), Type: reflect.TypeFor[int]()}
 }
 
 // named gives a decoding error the exported type's name instead of the
@@ -99,24 +81,4 @@ func named(err error, typ string) error {
 		te.Struct = typ
 	}
 	return err
-}
-
-// describe says what is wrong with an answer in the answer's terms, never
-// in Go's: a decoding error names the JSON member and its JSON type.
-func describe(err error) string {
-	var (
-		te *json.UnmarshalTypeError
-		se *json.SyntaxError
-	)
-	switch {
-	case errors.As(err, &te) && te.Field != "":
-		return fmt.Sprintf("member %q is a JSON %s, which cannot be read", te.Field, te.Value)
-	case errors.As(err, &te):
-		return fmt.Sprintf("the answer is a JSON %s, not an object", te.Value)
-	case errors.As(err, &se) && strings.Contains(se.Error(), "unexpected end"):
-		return "the answer is truncated or empty"
-	case errors.As(err, &se):
-		return fmt.Sprintf("the answer is not JSON (at byte %d)", se.Offset)
-	}
-	return err.Error()
 }

@@ -12,9 +12,9 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
+	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 // La Factory's hosts for the Edouard Denis call-center web services
@@ -323,7 +323,7 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 		a.payload = t // a bare list
 	case t[0] == '{':
 		if err := json.Unmarshal(t, &top); err != nil {
-			return fail(&Error{Err: malformed(describeJSONError(err))})
+			return fail(&Error{Err: malformed(wire.Describe(err))})
 		}
 	default:
 		return fail(&Error{Err: malformed("the answer is not a JSON object or list")})
@@ -344,7 +344,7 @@ func (c *Client) call(ctx context.Context, m Method, kind transport.Kind, body [
 	}
 	for name, dst := range map[string]*string{"factoryprojectid": &a.factoryProjectID, "callcenterprojectid": &a.callCenterProjectID, "url": &a.projectURL} {
 		if v, found := get(name); found {
-			s, err := scalarText(v)
+			s, err := wire.Text(v)
 			if err != nil {
 				return fail(&Error{Err: malformed("its " + name + " " + err.Error())})
 			}
@@ -506,7 +506,7 @@ func readErrorMember(v json.RawMessage) (code, msg, odd string) {
 			text := string(t)
 			for _, name := range []string{"message", "msg", "error", "detail"} {
 				if v, ok := member(obj, name); ok {
-					if s, err := scalarText(v); err == nil && s != "" {
+					if s, err := wire.Text(v); err == nil && s != "" {
 						text = s
 						break
 					}
@@ -519,7 +519,7 @@ func readErrorMember(v json.RawMessage) (code, msg, odd string) {
 		// null does; any text in either is a failure.
 		return anyText(c), anyText(m), ""
 	case t[0] == '"':
-		s, _ := scalarText(t)
+		s, _ := wire.Text(t)
 		return "", s, "its error member is a string, not the documented {erCode, erMessage} object"
 	case t[0] == '[':
 		return "", string(t), "its error member is a list, not the documented {erCode, erMessage} object"
@@ -529,64 +529,13 @@ func readErrorMember(v json.RawMessage) (code, msg, odd string) {
 
 // anyText is a JSON value's text: a scalar's, or the JSON itself.
 func anyText(v json.RawMessage) string {
-	if s, err := scalarText(v); err == nil {
+	if s, err := wire.Text(v); err == nil {
 		return s
 	}
 	return string(bytes.TrimSpace(v))
 }
 
-// scalarText is the text of a JSON scalar: a string's content, a number
-// or a boolean as written, "" for null. An object or a list is an error
-// that names the JSON kind (never a Go type).
-func scalarText(v []byte) (string, error) {
-	t := bytes.TrimSpace(v)
-	switch {
-	case len(t) == 0 || string(t) == "null":
-		return "", nil
-	case t[0] == '"':
-		if len(t) > 1 && t[len(t)-1] == '"' && bytes.IndexByte(t[1:len(t)-1], '\\') < 0 && bytes.IndexByte(t[1:len(t)-1], '"') < 0 && utf8.Valid(t) {
-			return string(t[1 : len(t)-1]), nil // no escape: the text itself
-		}
-		var s string
-		if err := json.Unmarshal(t, &s); err != nil {
-			return "", errors.New("is not a valid JSON string")
-		}
-		return s, nil
-	case t[0] == '{':
-		return "", errors.New("is a JSON object, not text")
-	case t[0] == '[':
-		return "", errors.New("is a JSON list, not text")
-	case string(t) == "true" || string(t) == "false":
-		return string(t), nil
-	}
-	var n json.Number
-	if json.Unmarshal(t, &n) != nil {
-		return "", errors.New("is not a JSON value")
-	}
-	return string(t), nil
-}
-
 func malformed(why string) error { return fmt.Errorf("%w: %s", ErrMalformedResponse, why) }
-
-// describeJSONError says what is wrong with an answer in terms of the
-// answer, never of Go types.
-func describeJSONError(err error) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return "the answer is not JSON (at byte " + strconv.FormatInt(syn.Offset, 10) + ")"
-	case errors.As(err, &typ):
-		where := "a value"
-		if typ.Field != "" {
-			where = strconv.Quote(typ.Field)
-		}
-		return where + " is a JSON " + typ.Value + ", which the document does not describe"
-	case err.Error() == "unexpected end of JSON input":
-		return "the answer is cut short"
-	}
-	return err.Error()
-}
 
 // unwrapString returns the JSON inside a JSON string ("double-encoded"
 // answers), up to two levels, or b itself.

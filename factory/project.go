@@ -271,7 +271,7 @@ func (p *Project) set(b balise, raw json.RawMessage) error {
 		v.Set(reflect.ValueOf(d))
 		return nil
 	}
-	s, err := scalarText(raw)
+	s, err := wire.Text(raw)
 	if err != nil {
 		return err
 	}
@@ -293,7 +293,7 @@ func (p *Project) blank(b balise) {
 func (p *Project) UnmarshalJSON(data []byte) error {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return errors.New("a project is a JSON object: " + describeJSONError(err))
+		return errors.New("a project is a JSON object: " + wire.Describe(err))
 	}
 	if raw == nil {
 		return nil // null: nothing to read, as encoding/json does
@@ -608,11 +608,11 @@ func (p *Project) blanked() validate.List {
 			continue
 		}
 		if name, extra := strings.CutPrefix(key, "\x00"); extra {
-			if t, err := scalarText(s.raw); err == nil && t == "" {
+			if t, err := wire.Text(s.raw); err == nil && t == "" {
 				continue // La Factory sent it empty
 			}
 			v, ok := p.Extra[name]
-			if t, err := scalarText(v); !ok || err == nil && t == "" {
+			if t, err := wire.Text(v); !ok || err == nil && t == "" {
 				names = append(names, name)
 			}
 			continue
@@ -761,7 +761,7 @@ func (c *Client) decodeProject(a *answer, item json.RawMessage) handedOut {
 	}
 	var p Project
 	if err := json.Unmarshal(item, &p); err != nil {
-		return fail(c.http.Redactor().Message(describeJSONError(err)))
+		return fail(c.http.Redactor().Message(wire.Describe(err)))
 	}
 	if strings.TrimSpace(p.FactoryProjectID) == "" {
 		return fail("it has no factoryprojectid")

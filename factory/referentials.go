@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/passerelle-go/passerelle/internal/transport"
+	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 // Program is a real-estate programme (GetPrograms, section 3.5.1 of the
@@ -227,7 +228,7 @@ func decodeTolerant(b []byte, v any) error {
 		f := rv.Field(i)
 		switch f.Kind() {
 		case reflect.String:
-			s, err := scalarText(raw)
+			s, err := wire.Text(raw)
 			if err != nil {
 				return fmt.Errorf("%s %s", name, err)
 			}
@@ -247,7 +248,7 @@ func decodeTolerant(b []byte, v any) error {
 			for j, item := range items {
 				elem := reflect.New(f.Type().Elem())
 				if err := json.Unmarshal(item, elem.Interface()); err != nil {
-					return fmt.Errorf("%s #%d: %s", name, j+1, describeJSONError(err))
+					return fmt.Errorf("%s #%d: %s", name, j+1, wire.Describe(err))
 				}
 				list = reflect.Append(list, elem.Elem())
 			}
@@ -366,7 +367,7 @@ func referential[T any](ctx context.Context, c *Client, m Method) ([]T, error) {
 		if err := json.Unmarshal(unwrapString(item), &v); err != nil {
 			bad = append(bad, item)
 			if len(why) < 3 {
-				why = append(why, "item "+strconv.Itoa(i+1)+": "+describeJSONError(err))
+				why = append(why, "item "+strconv.Itoa(i+1)+": "+wire.Describe(err))
 			}
 			continue
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
+
+	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 // Paris is La Factory's time zone: its dates carry none.
@@ -118,7 +120,7 @@ func formatDate(t time.Time, raw, layout string) string {
 }
 
 func unmarshalDate(b []byte, layout string) (time.Time, string, error) {
-	s, err := scalarText(b)
+	s, err := wire.Text(b)
 	if err != nil {
 		return time.Time{}, "", err
 	}

@@ -6,6 +6,7 @@ package wire
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -202,4 +203,72 @@ func AppendString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// Text is the text of a JSON scalar, as tolerant reading keeps it: a
+// string's content, a number or a boolean as written, "" for null or
+// nothing. An object or an array is an error naming its JSON kind (never
+// a Go type).
+func Text(b []byte) (string, error) {
+	t := bytes.TrimSpace(b)
+	switch {
+	case len(t) == 0 || string(t) == "null":
+		return "", nil
+	case t[0] == '"':
+		s, _, err := Scalar(t)
+		if err != nil {
+			return "", errors.New("is not a valid JSON string")
+		}
+		return s, nil
+	case t[0] == '{':
+		return "", errors.New("is a JSON object, not text")
+	case t[0] == '[':
+		return "", errors.New("is a JSON list, not text")
+	case string(t) == "true" || string(t) == "false":
+		return string(t), nil
+	case isNumber(t):
+		return string(t), nil
+	}
+	return "", errors.New("is not a JSON value")
+}
+
+// Kind names a JSON value's type for an error, never its content:
+// "object", "array", "string", "bool", "null", "number", or "nothing".
+func Kind(b []byte) string {
+	switch b = bytes.TrimSpace(b); {
+	case len(b) == 0:
+		return "nothing"
+	case b[0] == '{':
+		return "object"
+	case b[0] == '[':
+		return "array"
+	case b[0] == '"':
+		return "string"
+	case b[0] == 't' || b[0] == 'f':
+		return "bool"
+	case b[0] == 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// Describe says what is wrong with an answer that could not be decoded, in
+// the answer's terms (its JSON members and kinds), never in Go's: no type
+// or package name reaches an error.
+func Describe(err error) string {
+	var (
+		te *json.UnmarshalTypeError
+		se *json.SyntaxError
+	)
+	switch {
+	case errors.As(err, &te) && te.Field != "":
+		return fmt.Sprintf("member %q is a JSON %s, which cannot be read", te.Field, te.Value)
+	case errors.As(err, &te):
+		return fmt.Sprintf("the answer is a JSON %s, not an object", te.Value)
+	case errors.As(err, &se) && strings.Contains(se.Error(), "unexpected end"):
+		return "the answer is truncated or empty"
+	case errors.As(err, &se):
+		return fmt.Sprintf("the answer is not JSON (at byte %d)", se.Offset)
+	}
+	return err.Error()
 }

@@ -90,3 +90,31 @@ func FuzzAppendString(f *testing.F) {
 		assert.NotContains(t, string(b), `\u003c`, "no HTML escaping")
 	})
 }
+
+func TestTextKindDescribe(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{`"a\"b"`: `a"b`, `12.5`: "12.5", `true`: "true", `null`: "", ``: "", ` "x" `: "x", `"é"`: "é"} {
+		got, err := Text([]byte(in))
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{`{"a":1}`, `[1]`, `nope`, `01`, `"unterminated`} {
+		_, err := Text([]byte(in))
+		assert.Error(t, err, in)
+		assert.NotContains(t, err.Error(), "string of", in)
+	}
+	for in, want := range map[string]string{`{}`: "object", `[]`: "array", `"s"`: "string", `false`: "bool", `null`: "null", `-1`: "number", ``: "nothing"} {
+		assert.Equal(t, want, Kind([]byte(in)), in)
+	}
+	var v struct {
+		ID string `json:"id"`
+	}
+	for body, want := range map[string]string{
+		`{"id":{"a":1}}`: `member "id" is a JSON object, which cannot be read`,
+		`[]`:             "the answer is a JSON array, not an object",
+		`<html>`:         "the answer is not JSON (at byte 1)",
+		`{"id":"x`:       "the answer is truncated or empty",
+	} {
+		assert.Equal(t, want, Describe(json.Unmarshal([]byte(body), &v)), body)
+	}
+}
