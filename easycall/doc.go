@@ -25,9 +25,11 @@
 // "nome_completo"). Custom fields go in Lead.Custom under the key created
 // in EasyCall's question list: lower case, digits and "_" only, matching
 // EasyCall's key exactly, or the value is lost. [Lead.Validate] checks all
-// of that, plus a phone or an e-mail, coordinates, dates and text (valid
-// UTF-8, no control characters, line breaks only in custom values),
-// before anything is sent. [ParseLead] and [Lead.MarshalText] read and
+// of that, plus a phone or an e-mail, phones read in the lead's country
+// (nazione) or else in Spain ([PhoneRegion]), coordinates and text (valid
+// UTF-8, no control characters, line breaks only in custom values), before
+// anything is sent; dates go as written, since the document gives them no
+// format. [ParseLead] and [Lead.MarshalText] read and
 // write the text form of leads sent by e-mail ("campo: valor" or
 // "campo=valor"); [Client.ParseLead] and [Client.MarshalLead] do so with
 // the client's campaign key.
