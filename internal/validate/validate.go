@@ -75,53 +75,6 @@ func Digits(s string, n int) bool {
 	return true
 }
 
-// Phone reports whether s looks like a phone number: 6 to 15 digits, an
-// optional leading +, and spaces, dots, dashes or parentheses between.
-func Phone(s string) bool {
-	digits := 0
-	for i, c := range s {
-		switch {
-		case c >= '0' && c <= '9':
-			digits++
-		case c == '+' && i == 0:
-		case c == ' ' || c == '.' || c == '-' || c == '(' || c == ')':
-		default:
-			return false
-		}
-	}
-	return digits >= 6 && digits <= 15
-}
-
-// Error lists every problem of a request, found before anything was sent.
-// Each package exports it as its ValidationError.
-type Error struct {
-	Pkg    string // the package, "batiweb", ...
-	Op     string // the request, "import", ...
-	Fields []Problem
-}
-
-func (e *Error) Error() string {
-	return e.Pkg + ": invalid " + e.Op + " request: " + List(e.Fields).Join()
-}
-
-// Field reports whether the named wire field is among the problems.
-func (e *Error) Field(name string) bool {
-	for _, f := range e.Fields {
-		if f.Field == name {
-			return true
-		}
-	}
-	return false
-}
-
-// Err is nil without problems, else an *Error.
-func (l List) Err(pkg, op string) error {
-	if len(l) == 0 {
-		return nil
-	}
-	return &Error{Pkg: pkg, Op: op, Fields: l}
-}
-
 // TextProblem says what no text field may hold, or "" when s is fine:
 // invalid UTF-8 (the services' documents specify UTF-8; encoding/json would
 // silently rewrite it to U+FFFD) or a control character. Line breaks
