@@ -91,35 +91,39 @@ func common(f func(*transport.Config) error) Option {
 // a divaltotest server. The URL must be absolute, http or https.
 func WithBaseURL(u string) Option { return common(transport.WithBaseURL(u)) }
 
-// WithHTTPClient sets the HTTP client the retries wrap. It is copied, and
-// the copy never follows redirects.
+// WithHTTPClient sets the HTTP client the retries wrap. It is copied: its
+// Timeout is replaced by WithTimeout's when both are given, and the copy
+// never follows a redirect, whatever its CheckRedirect says (ErrRedirect).
 func WithHTTPClient(hc *http.Client) Option { return common(transport.WithHTTPClient(hc)) }
 
 // WithTimeout bounds each attempt: connecting, sending and reading the
-// whole answer (30s by default).
+// whole answer (30s by default). The context bounds the whole call,
+// retries included.
 func WithTimeout(d time.Duration) Option { return common(transport.WithTimeout(d)) }
 
 // WithRetry sets how many times a call is retried after its first attempt
-// (3 by default) and the bounds of the exponential backoff between
-// attempts (500ms to 10s by default). Each method's documentation says
-// when it is retried.
+// and the bounds of the exponential backoff between attempts (3 retries,
+// 500ms to 10s by default); WithRetry(0, 0, 0) sends each request once.
+// Each method's documentation says whether a second send is harmless,
+// which decides when it is retried.
 func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
 	return common(transport.WithRetry(maxRetries, minWait, maxWait))
 }
 
 // WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s
-// by default); a longer one waits this long.
+// by default); a longer one is waited this long.
 func WithMaxRetryAfter(d time.Duration) Option { return common(transport.WithMaxRetryAfter(d)) }
 
-// WithLogger logs requests, responses and retries at debug level and
-// failures at warn level; nothing is logged by default.
+// WithLogger logs requests and responses at debug level, retries at info
+// level and failures at warn level, with every secret masked. Clients are
+// silent without it.
 func WithLogger(l *slog.Logger) Option { return common(transport.WithLogger(l)) }
 
 // WithUserAgent replaces the User-Agent "passerelle/<version>".
 func WithUserAgent(ua string) Option { return common(transport.WithUserAgent(ua)) }
 
 // WithMaxResponseSize bounds the bytes read from an answer (10 MiB by
-// default); a longer one is an Error wrapping ErrResponseTooLarge.
+// default); a longer one is an error wrapping ErrResponseTooLarge.
 func WithMaxResponseSize(n int64) Option { return common(transport.WithMaxResponseSize(n)) }
 
 // WithCaller names the calling application in the envelope's header

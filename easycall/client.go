@@ -97,35 +97,39 @@ func WithCampaignKey(key string) Option {
 	}
 }
 
-// WithHTTPClient sets the HTTP client the retries wrap. It is copied; its
-// Timeout is replaced by WithTimeout's when both are given, and its
-// redirects are never followed.
+// WithHTTPClient sets the HTTP client the retries wrap. It is copied: its
+// Timeout is replaced by WithTimeout's when both are given, and the copy
+// never follows a redirect, whatever its CheckRedirect says (ErrRedirect).
 func WithHTTPClient(hc *http.Client) Option { return common(transport.WithHTTPClient(hc)) }
 
-// WithTimeout bounds each attempt (30s by default); the context bounds
-// the whole call, retries included.
+// WithTimeout bounds each attempt: connecting, sending and reading the
+// whole answer (30s by default). The context bounds the whole call,
+// retries included.
 func WithTimeout(d time.Duration) Option { return common(transport.WithTimeout(d)) }
 
-// WithRetry sets how many times a call is retried and the backoff bounds
-// (3 retries, 500ms to 10s by default). WithRetry(0, 0, 0) sends each
-// request once. Each method's documentation says when it is retried.
+// WithRetry sets how many times a call is retried after its first attempt
+// and the bounds of the exponential backoff between attempts (3 retries,
+// 500ms to 10s by default); WithRetry(0, 0, 0) sends each request once.
+// Each method's documentation says whether a second send is harmless,
+// which decides when it is retried.
 func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
 	return common(transport.WithRetry(maxRetries, minWait, maxWait))
 }
 
 // WithMaxRetryAfter caps how long a server's Retry-After is honoured (30s
-// by default).
+// by default); a longer one is waited this long.
 func WithMaxRetryAfter(d time.Duration) Option { return common(transport.WithMaxRetryAfter(d)) }
 
-// WithLogger logs requests, responses and retries at debug and info level,
-// with every secret masked. Clients are silent without it.
+// WithLogger logs requests and responses at debug level, retries at info
+// level and failures at warn level, with every secret masked. Clients are
+// silent without it.
 func WithLogger(l *slog.Logger) Option { return common(transport.WithLogger(l)) }
 
 // WithUserAgent replaces the User-Agent "passerelle/<version>".
 func WithUserAgent(ua string) Option { return common(transport.WithUserAgent(ua)) }
 
-// WithMaxResponseSize bounds the bytes read from a response (10 MiB by
-// default); a longer body is an error wrapping [ErrResponseTooLarge].
+// WithMaxResponseSize bounds the bytes read from an answer (10 MiB by
+// default); a longer one is an error wrapping ErrResponseTooLarge.
 func WithMaxResponseSize(n int64) Option { return common(transport.WithMaxResponseSize(n)) }
 
 // New returns a client for the EasyCall Cloud domain (the "mydomain" of
