@@ -2,9 +2,16 @@ package apitest
 
 import (
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,6 +27,7 @@ import (
 	"github.com/passerelle-go/passerelle/sowell"
 	"github.com/passerelle-go/passerelle/sowell/sowelltest"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // options is the option set every client has. A package that lacks one, or
@@ -109,5 +117,39 @@ func TestErrorsShareOneShape(t *testing.T) {
 		assert.True(t, errors.Is(p.s.redirect, transport.ErrRedirect), name)
 		assert.NotNil(t, p.s.unauthorized, name)
 		assert.NotNil(t, p.s.malformed, name)
+	}
+}
+
+// TestCommonOptionsShareTheirDocs: an option every client has reads the
+// same in every package's documentation.
+func TestCommonOptionsShareTheirDocs(t *testing.T) {
+	t.Parallel()
+	common := []string{"WithHTTPClient", "WithTimeout", "WithRetry", "WithMaxRetryAfter", "WithLogger", "WithUserAgent", "WithMaxResponseSize"}
+	docs := map[string]map[string]string{} // option → package → doc
+	for _, pkg := range []string{"batiweb", "factory", "easycall", "divalto", "sowell"} {
+		fset := token.NewFileSet()
+		pkgs, err := parser.ParseDir(fset, filepath.Join("..", "..", pkg), func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
+		require.NoError(t, err)
+		for _, p := range pkgs {
+			for _, f := range p.Files {
+				for _, d := range f.Decls {
+					fn, ok := d.(*ast.FuncDecl)
+					if !ok || fn.Recv != nil || !slices.Contains(common, fn.Name.Name) {
+						continue
+					}
+					if docs[fn.Name.Name] == nil {
+						docs[fn.Name.Name] = map[string]string{}
+					}
+					docs[fn.Name.Name][pkg] = fn.Doc.Text()
+				}
+			}
+		}
+	}
+	for _, name := range common {
+		require.Len(t, docs[name], 5, "%s is not in every package", name)
+		first := docs[name]["batiweb"]
+		for pkg, doc := range docs[name] {
+			assert.Equal(t, first, doc, "%s.%s is documented unlike batiweb's", pkg, name)
+		}
 	}
 }
