@@ -50,7 +50,7 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "(Batiweb %s, %s)\n", client.Environment(), mode(live))
+		fmt.Fprintf(w, "(Batiweb %s, %s)\n", client.Environment(), mode(live, client.Environment()))
 	} else {
 		if client, fake, err = newFake(); err != nil {
 			return err
@@ -58,7 +58,10 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 		defer fake.Close()
 		fmt.Fprintln(w, "(the in-memory batiwebtest server)")
 	}
-	write := fake != nil || live
+	// A made-up lead never goes into production, where Batiweb would sell
+	// it to a real tradesman: -live imports it into PREP only.
+	prod := fake == nil && client.Environment() == batiweb.Prod
+	write := fake != nil || live && !prod
 
 	// A requester unique to this run: Batiweb refuses a second lead with the
 	// same e-mail, and a rerun must not collide with the last one.
@@ -90,7 +93,11 @@ func run(ctx context.Context, w io.Writer, args []string, getenv func(string) st
 
 	fmt.Fprintf(w, "batiweb  lead to import: %s %s <%s>, %s %s, %s, %d rooms, budget %s\n",
 		lead.FirstName, lead.LastName, lead.Email, lead.Zipcode, lead.City, lead.WorkType, lead.AmountOfRooms, lead.Budget)
-	if !write {
+	switch {
+	case live && prod:
+		fmt.Fprintln(w, "batiweb  not imported: a made-up lead never goes into PROD (use PREP to try an import)")
+		return nil
+	case !write:
 		fmt.Fprintln(w, "batiweb  not imported: run with -live to import it")
 		return nil
 	}
@@ -146,8 +153,11 @@ func newFake() (*batiweb.Client, *batiwebtest.Server, error) {
 }
 
 // mode says whether a run on real services writes.
-func mode(live bool) string {
-	if live {
+func mode(live bool, env batiweb.Environment) string {
+	switch {
+	case live && env == batiweb.Prod:
+		return "-live, but a made-up lead is imported into PREP only"
+	case live:
 		return "-live: the lead is imported"
 	}
 	return "read-only: run with -live to import"

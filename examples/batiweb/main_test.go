@@ -38,6 +38,14 @@ func TestBatiweb(t *testing.T) {
 				return realEnv(srv)(k)
 			}
 		}, want: []string{"(Batiweb PROD, read-only", "not imported: run with -live"}},
+		{name: "PROD with -live imports no made-up lead", args: []string{"-live"}, env: func(srv *batiwebtest.Server) func(string) string {
+			return func(k string) string {
+				if k == "BATIWEB_ENV" {
+					return "PROD"
+				}
+				return realEnv(srv)(k)
+			}
+		}, want: []string{"(Batiweb PROD, -live", "not imported: a made-up lead never goes into PROD"}},
 		{name: "a real account with -live imports one lead", args: []string{"-live"}, env: realEnv, imports: 1,
 			want: []string{"-live: the lead is imported", "import Claire Martin -> id 1001", "status -> "}},
 		{name: "a login without its password is refused", args: []string{"-live"},
