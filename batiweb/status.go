@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
 
+	"github.com/passerelle-go/passerelle/internal/paris"
 	"github.com/passerelle-go/passerelle/internal/transport"
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
@@ -100,21 +100,13 @@ func readStatus(s string) LeadStatus {
 	return 0
 }
 
-var paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic(err) // time/tzdata is linked in
-	}
-	return loc
-}()
-
 // dateLayouts are the formats the status date is read in, zoned first.
 var dateLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02", "02/01/2006 15:04:05", "02/01/2006 15:04", "02/01/2006"}
 
 func parseDate(s string) time.Time {
 	s = strings.TrimSpace(s)
 	for _, layout := range dateLayouts {
-		if t, err := time.ParseInLocation(layout, s, paris); err == nil {
+		if t, err := time.ParseInLocation(layout, s, paris.Location); err == nil {
 			return t
 		}
 	}

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
 
 	"github.com/passerelle-go/passerelle/internal/enum"
+	"github.com/passerelle-go/passerelle/internal/paris"
 	"github.com/passerelle-go/passerelle/internal/validate"
 	"github.com/passerelle-go/passerelle/internal/wire"
 )
@@ -136,13 +136,7 @@ func (r Ref) problem(dataType string) string {
 }
 
 // Paris is weavy's time zone: its dates carry none.
-var Paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic(err) // time/tzdata is linked in
-	}
-	return loc
-}()
+var Paris = paris.Location
 
 // DateTimeLayout is weavy's date format, in Europe/Paris.
 const DateTimeLayout = "2006-01-02 15:04:05"

@@ -5,19 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
 
+	"github.com/passerelle-go/passerelle/internal/paris"
 	"github.com/passerelle-go/passerelle/internal/wire"
 )
 
 // Paris is La Factory's time zone: its dates carry none.
-var Paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic(err) // time/tzdata is linked in
-	}
-	return loc
-}()
+var Paris = paris.Location
 
 // La Factory's date formats.
 const (

@@ -3,9 +3,8 @@ package sowell
 import (
 	"context"
 	"fmt"
+	"github.com/passerelle-go/passerelle/internal/paris"
 	"strings"
-	"time"
-	_ "time/tzdata" // Europe/Paris on hosts without a zoneinfo database
 )
 
 // The values the CRM sets on every request it creates from a report.
@@ -106,16 +105,8 @@ func ToCRMRequest(ctx context.Context, r *Report, resolver Resolver) (*CRMReques
 // Europe/Paris), the CRM's priority label, and the description.
 func requestContext(r *Report) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Date de création : %s\n", r.CreatedAt.In(paris).Format("02/01/2006 15:04"))
+	fmt.Fprintf(&b, "Date de création : %s\n", r.CreatedAt.In(paris.Location).Format("02/01/2006 15:04"))
 	fmt.Fprintf(&b, "Niveau de priorité : %s\n", r.Priority.Label())
 	fmt.Fprintf(&b, "Description : %s", r.Description)
 	return b.String()
 }
-
-var paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic(err) // time/tzdata is linked in
-	}
-	return loc
-}()

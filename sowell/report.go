@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/passerelle-go/passerelle/internal/enum"
+	"github.com/passerelle-go/passerelle/internal/paris"
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
 
@@ -183,7 +184,7 @@ func ParseTime(s string) (time.Time, error) {
 		u = u[:10] + "T" + u[11:]
 	}
 	for _, layout := range isoLayouts {
-		if t, err := time.ParseInLocation(layout, u, paris); err == nil {
+		if t, err := time.ParseInLocation(layout, u, paris.Location); err == nil {
 			return t, nil
 		}
 	}

@@ -31,6 +31,7 @@ import (
 
 	"github.com/passerelle-go/passerelle/batiweb"
 	"github.com/passerelle-go/passerelle/internal/fault"
+	"github.com/passerelle-go/passerelle/internal/paris"
 	"github.com/passerelle-go/passerelle/internal/phone"
 	"github.com/passerelle-go/passerelle/internal/validate"
 )
@@ -423,7 +424,7 @@ func (s *Server) status(f *fieldSet) answer {
 		if l.Token == f.text("token") {
 			a := answer{
 				"token":          l.Token,
-				"date":           l.Date.In(paris).Format("2006-01-02 15:04:05"),
+				"date":           l.Date.In(paris.Location).Format("2006-01-02 15:04:05"),
 				"supplierLeadId": l.Lead.SupplierLeadID,
 			}
 			if l.Status != 0 { // the document's table has no code for "not processed"
@@ -434,8 +435,6 @@ func (s *Server) status(f *fieldSet) answer {
 	}
 	return failure(batiweb.CodeInvalidValue, "Invalid value")
 }
-
-var paris, _ = time.LoadLocation("Europe/Paris") // batiweb links time/tzdata
 
 // newToken makes a 128-hex-digit token like the document's example.
 func newToken() string {
